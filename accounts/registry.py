@@ -1,0 +1,52 @@
+"""Where later apps plug into a person's data: each registers how to export and how to erase
+what it holds about a user, so `accounts` can answer a subject-access or erasure request
+without importing them (dependencies run one way)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Exporter = Callable[[Any], dict]
+Eraser = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class PersonalDataSection:
+    key: str
+    export: Exporter
+    erase: Eraser
+
+
+_sections: dict[str, PersonalDataSection] = {}
+
+
+def register_personal_data(key: str, *, export: Exporter, erase: Eraser) -> None:
+    """Called from an app's AppConfig.ready(); registering the same key again replaces it."""
+    _sections[key] = PersonalDataSection(key=key, export=export, erase=erase)
+
+
+def personal_data_sections() -> list[PersonalDataSection]:
+    return list(_sections.values())
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A part of the learner's `/my/` page that another app contributes: a template and a
+    function of the request returning its context (None hides the panel)."""
+
+    key: str
+    template: str
+    context: Callable[[Any], dict | None]
+    order: int = 100
+
+
+_panels: dict[str, DashboardPanel] = {}
+
+
+def register_dashboard_panel(key: str, *, template: str,
+                             context: Callable[[Any], dict | None], order: int = 100) -> None:
+    _panels[key] = DashboardPanel(key=key, template=template, context=context, order=order)
+
+
+def dashboard_panels() -> list[DashboardPanel]:
+    return sorted(_panels.values(), key=lambda panel: panel.order)

@@ -1,0 +1,108 @@
+"""Writes about people: creating accounts (also without e-mail), language, tokens, and the
+export and erasure of a person's data."""
+
+import secrets
+import string
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import APIToken
+
+from accounts.models import User
+from accounts.registry import personal_data_sections
+from cms.errors import KopaError
+
+USERNAME_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def supported_language(code: str | None) -> str:
+    codes = [c for c, _name in settings.LANGUAGES]
+    return code if code in codes else settings.LANGUAGE_CODE
+
+
+def generate_username(first_name: str, last_name: str) -> str:
+    """A short, typeable username for someone without e-mail: ASCII letters of the name and
+    digits (Latvian, Cyrillic or Arabic names become ASCII or fall back to 'learner')."""
+    from anyascii import anyascii
+
+    base = "".join(ch for ch in anyascii(f"{first_name}{last_name[:1]}").lower()
+                   if ch in USERNAME_ALPHABET)[:12] or "learner"
+    for _attempt in range(20):
+        candidate = f"{base}{secrets.randbelow(9000) + 1000}"
+        if not User.objects.filter(username__iexact=candidate).exists():
+            return candidate
+    return f"{base}{secrets.token_hex(4)}"
+
+
+def create_user(*, username: str | None = None, first_name: str = "", last_name: str = "",
+                email: str | None = None, password: str | None = None,
+                preferred_language: str = "lv", display_name: str = "",
+                phone: str = "") -> User:
+    email = (email or "").strip() or None
+    if email and User.objects.filter(email__iexact=email).exists():
+        raise KopaError(_("Another account already uses this e-mail address."),
+                        code="email_taken", status=409)
+    username = (username or "").strip() or generate_username(first_name, last_name)
+    if User.objects.filter(username__iexact=username).exists():
+        raise KopaError(_("This username is taken."), code="username_taken", status=409)
+    user = User(username=username, first_name=first_name.strip(), last_name=last_name.strip(),
+                email=email, display_name=display_name.strip(), phone=phone.strip(),
+                preferred_language=supported_language(preferred_language))
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    return user
+
+
+def set_preferred_language(*, user: User, language: str) -> User:
+    user.preferred_language = supported_language(language)
+    user.save(update_fields=["preferred_language"])
+    return user
+
+
+def create_api_token(*, user: User, name: str) -> tuple[APIToken, str]:
+    """Returns the token and its key; the key is not stored and cannot be shown again."""
+    return APIToken.create_token(user=user, name=name)
+
+
+def export_personal_data(*, user: User) -> dict:
+    data = {
+        "account": {
+            "username": user.username,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "display_name": user.display_name,
+            "email": user.email,
+            "phone": user.phone,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        }
+    }
+    for section in personal_data_sections():
+        data[section.key] = section.export(user)
+    return data
+
+
+@transaction.atomic
+def erase_personal_data(*, user: User) -> None:
+    """Anonymises the account in place: records that funders counted (enrolments, hours)
+    keep their numbers but no longer name the person."""
+    for section in personal_data_sections():
+        section.erase(user)
+    user.username = f"erased-{user.pk}-{secrets.token_hex(3)}"
+    user.first_name = ""
+    user.last_name = ""
+    user.display_name = ""
+    user.email = None
+    user.phone = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.last_login = None
+    user.date_joined = timezone.now()
+    user.save()
+    user.api_tokens.all().delete()

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AttendanceConfig(AppConfig):
+    name = "attendance"
+    verbose_name = _("Attendance")
+
+    def ready(self) -> None:
+        from accounts.registry import register_dashboard_panel, register_personal_data
+        from attendance.selectors.completion import criterion
+        from attendance.services.personal_data import erase_attendance, export_attendance
+        from attendance.views.dashboard import dashboard_panel
+        from courses.registry import register_completion_criterion
+
+        register_completion_criterion(criterion)
+        register_personal_data("attendance", export=export_attendance, erase=erase_attendance)
+        register_dashboard_panel("attendance", template="attendance/dashboard_panel.html",
+                                 context=dashboard_panel, order=30)

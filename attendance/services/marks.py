@@ -1,0 +1,131 @@
+"""Writing marks: a teacher marks a whole session at once (or one row), every change is
+kept, and what follows from a mark (completion, warnings) is queued after commit."""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession, Method, Status
+from attendance.permissions import SEAT_STATES, ensure_can_manage_run
+from cms.errors import KopaError, NotFound
+from courses.models import Enrollment
+from courses.services import queue_completion_check
+
+# A teacher may open the roster and mark a little before the start (people arrive early).
+MARKING_OPENS_BEFORE = datetime.timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class MarkInput:
+    enrollment_id: int
+    status: str
+    note: str | None = None  # None keeps the note as it is
+
+
+def lock_session(session_id: int) -> ClassSession:
+    """Marks of one session are written one writer at a time: two teachers saving the same
+    session wait for each other, so both edits land in the history of one mark."""
+    session = (ClassSession.objects.select_for_update().filter(pk=session_id)
+               .select_related("run").first())
+    if session is None:
+        raise NotFound(_("This session does not exist."))
+    return session
+
+
+def ensure_markable(session: ClassSession, *, now: datetime.datetime) -> None:
+    if session.is_cancelled:
+        raise KopaError(_("This session was cancelled; it cannot be marked."),
+                        code="session_cancelled", status=409)
+    if session.starts_at - MARKING_OPENS_BEFORE > now:
+        raise KopaError(_("This session has not started yet; mark it when it takes place."),
+                        code="session_in_future", status=409)
+
+
+@transaction.atomic
+def set_marks(*, session_id: int, marks: Sequence[MarkInput], by,
+              method: str = Method.TEACHER, only_unmarked: bool = False,
+              now: datetime.datetime | None = None,
+              queue_follow_ups: bool = True) -> list[AttendanceMark]:
+    """Sets many marks in a fixed number of queries. Unchanged marks are left alone (no
+    history line); `only_unmarked` ("all present") never overwrites a mark already set.
+    Completion checks and warnings are queued after commit; a loader that runs them itself
+    (the demo) passes queue_follow_ups=False."""
+    now = now or timezone.now()
+    session = lock_session(session_id)
+    ensure_can_manage_run(by, session.run_id)
+    ensure_markable(session, now=now)
+    wanted: dict[int, MarkInput] = {}
+    for item in marks:
+        if item.status not in Status.values:
+            raise KopaError(_("Unknown attendance status: %(status)s") % {"status": item.status},
+                            code="bad_status", status=422)
+        wanted[int(item.enrollment_id)] = item
+    in_run = set(Enrollment.objects.filter(run_id=session.run_id, state__in=SEAT_STATES,
+                                           pk__in=wanted).values_list("pk", flat=True))
+    strangers = set(wanted) - in_run
+    if strangers:
+        raise KopaError(_("Some of these people are not in this group."),
+                        code="not_in_group", status=422,
+                        enrollment_ids=sorted(strangers))
+    return write_marks(session=session, wanted=wanted, by=by, method=method,
+                       only_unmarked=only_unmarked, now=now,
+                       queue_follow_ups=queue_follow_ups)
+
+
+def write_marks(*, session: ClassSession, wanted: dict[int, MarkInput], by, method: str,
+                only_unmarked: bool, now: datetime.datetime,
+                queue_follow_ups: bool = True) -> list[AttendanceMark]:
+    """The rows themselves, for a locked session and checked input."""
+    existing = {mark.enrollment_id: mark for mark in
+                AttendanceMark.objects.filter(session=session, enrollment_id__in=wanted)}
+    created, updated, history = [], [], []
+    by_id = by.pk if by is not None and by.is_authenticated else None
+    for enrollment_id, item in wanted.items():
+        mark = existing.get(enrollment_id)
+        note = (item.note or "").strip()[:255] if item.note is not None else None
+        if mark is None:
+            mark = AttendanceMark(session=session, enrollment_id=enrollment_id,
+                                  status=item.status, method=method, note=note or "",
+                                  marked_by_id=by_id, marked_at=now)
+            created.append(mark)
+            history.append((mark, ""))
+            continue
+        if only_unmarked:
+            continue
+        if mark.status == item.status and (note is None or note == mark.note):
+            continue
+        previous = mark.status
+        mark.status, mark.method, mark.marked_by_id, mark.marked_at = (
+            item.status, method, by_id, now)
+        if note is not None:
+            mark.note = note
+        mark.version += 1
+        updated.append(mark)
+        history.append((mark, previous))
+    if created:
+        AttendanceMark.objects.bulk_create(created)
+    if updated:
+        AttendanceMark.objects.bulk_update(
+            updated, ["status", "method", "marked_by", "marked_at", "note", "version"])
+    if history:
+        AttendanceMarkChange.objects.bulk_create([
+            AttendanceMarkChange(mark=mark, status=mark.status, previous_status=previous,
+                                 method=mark.method, note=mark.note, by_id=by_id, at=now)
+            for mark, previous in history])
+    if history and queue_follow_ups:
+        for mark, _previous in history:
+            queue_completion_check(mark.enrollment_id)
+        queue_recount(run_id=session.run_id, completion=False)
+    return [mark for mark, _previous in history]
+
+
+def queue_recount(*, run_id: int, completion: bool = True) -> None:
+    """After commit: warnings for the group; after a schedule change also every
+    enrolment's completion (planned hours changed for everyone)."""
+    from attendance.tasks import recount_run
+
+    transaction.on_commit(lambda: recount_run.delay(run_id, completion))

@@ -1,0 +1,37 @@
+import logging
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def queue_certificate(enrollment_id: int) -> None:
+    """Runs after the completing transaction has committed; the worker does the rest."""
+    from certificates.tasks import issue_certificate_task
+
+    issue_certificate_task.delay(enrollment_id)
+
+
+def dashboard_context(request) -> dict | None:
+    from certificates.selectors import learner_courses
+
+    courses = learner_courses(request.user)
+    return {"courses": courses} if courses else None
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self) -> None:
+        # WeasyPrint logs every rendering step at INFO (some on import); a bulk issue would
+        # flood the worker's log.
+        logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+        from accounts.registry import register_dashboard_panel, register_personal_data
+        from certificates.services import erase_certificates, export_certificates
+        from courses.registry import on_enrollment_completed
+
+        on_enrollment_completed("certificates", queue_certificate)
+        register_personal_data("certificates", export=export_certificates,
+                               erase=erase_certificates)
+        register_dashboard_panel("certificates", template="certificates/dashboard_panel.html",
+                                 context=dashboard_context, order=50)

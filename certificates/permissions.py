@@ -1,0 +1,39 @@
+"""Who may see or do what with certificates, decided here only. A learner gets their own
+issued certificates; a teacher those of the groups they teach; a manager all. Coordinators
+get theirs through the organisations app, which checks its own people and then calls
+`selectors.certificates_for_run` and `archives.write_zip`."""
+
+from django.db.models import QuerySet
+
+from courses.models import CourseRun
+from courses.permissions import is_manager
+
+
+def manageable_runs(user) -> QuerySet[CourseRun]:
+    """Groups whose certificates this person may issue, re-issue, revoke and download."""
+    if is_manager(user):
+        return CourseRun.objects.all()
+    if not user or not user.is_authenticated:
+        return CourseRun.objects.none()
+    return CourseRun.objects.filter(teachers=user)
+
+
+def can_manage_run(user, run: CourseRun) -> bool:
+    if is_manager(user):
+        return True
+    if not user or not user.is_authenticated:
+        return False
+    return run.teachers.filter(pk=user.pk).exists()
+
+
+def can_manage_certificates(user) -> bool:
+    """Whether the admin shows the certificates menu at all."""
+    return is_manager(user) or (user.is_authenticated and user.teaching_runs.exists())
+
+
+def can_download(user, certificate) -> bool:
+    if not user or not user.is_authenticated or not certificate.pdf:
+        return False
+    if certificate.enrollment.user_id == user.pk:
+        return certificate.state == certificate.State.ISSUED
+    return can_manage_run(user, certificate.enrollment.run)

@@ -1,0 +1,40 @@
+"""Tests: fast hashing, mail kept in memory, and a file-based SQLite test database so a real
+Celery worker process started by a test can see what the test wrote."""
+
+from cms.settings.base import *  # noqa: F403
+from cms.settings.base import CACHES, DATABASES, REDIS_URL, VAR_DIR, os
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-kopa"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "test-media"
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(MEDIA_ROOT)}},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None}},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+# The live server's request threads (browser tests) must not keep connections open after a
+# request, or the test database cannot be dropped at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("KOPA_TEST_SQLITE", str(VAR_DIR / "test-kopa.sqlite3"))
+    }
+# Unit tests run tasks in-process when they are queued; the worker tests start a real
+# worker on the real broker with CELERY_TASK_ALWAYS_EAGER=0.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
+CELERY_TASK_EAGER_PROPAGATES = True
+
+# Parallel test processes (pytest-xdist) each get their own Redis database for the cache, so
+# one process clearing its cache never empties another's.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _xdist_worker.startswith("gw"):
+    _base, _sep, _db = REDIS_URL.rpartition("/")
+    _index = 8 + int(_xdist_worker[2:]) % 8
+    CACHES["default"]["LOCATION"] = f"{_base}/{_index}" if _db.isdigit() else REDIS_URL

@@ -1,0 +1,9 @@
+from celery import shared_task
+from django.utils.dateparse import parse_datetime
+
+from cms import services
+
+
+@shared_task(name="cms.record_worker_heartbeat")
+def record_worker_heartbeat(token: str, queued_at: str) -> None:
+    services.record_heartbeat(token=token, queued_at=parse_datetime(queued_at))

@@ -1,0 +1,19 @@
+"""Writes about courses, split by concern: completion (here from the start), enrolment."""
+
+from courses.services.completion import (
+    check_completion,
+    queue_completion_check,
+    record_event,
+    sign_off,
+)
+
+__all__ = ["check_completion", "queue_completion_check", "record_event", "sign_off"]
+
+from courses.services.enrolment import (
+    enroll,
+    enroll_many,
+    fill_from_waitlist,
+    withdraw,
+)
+
+__all__ += ["enroll", "enroll_many", "fill_from_waitlist", "withdraw"]

@@ -1,0 +1,1 @@
+"""Course pages' views, split by concern: catalogue (and learner progress), runs."""

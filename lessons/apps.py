@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LessonsConfig(AppConfig):
+    name = "lessons"
+    verbose_name = _("Lessons")
+
+    def ready(self) -> None:
+        from django.db.models.signals import m2m_changed
+        from wagtail.signals import page_published
+
+        from accounts.registry import register_dashboard_panel, register_personal_data
+        from courses.models import CourseRun
+        from courses.registry import CompletionCriterion, register_completion_criterion
+        from courses.selectors.catalogue import register_outline_source
+        from lessons import selectors, services, signals, views
+
+        register_completion_criterion(CompletionCriterion(
+            key="lessons", evaluate=selectors.evaluate_lessons,
+            evaluate_many=selectors.evaluate_lessons_many))
+        register_outline_source("lessons", selectors.outline_progress)
+        register_personal_data("lessons", export=services.export_progress,
+                               erase=services.erase_progress)
+        register_dashboard_panel("my-courses", template="lessons/dashboard_courses.html",
+                                 context=views.dashboard_courses, order=10)
+        m2m_changed.connect(signals.on_run_teachers_changed, sender=CourseRun.teachers.through,
+                            dispatch_uid="lessons.course_editors")
+        page_published.connect(signals.on_page_published, dispatch_uid="lessons.course_pub")

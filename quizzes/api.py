@@ -1,0 +1,68 @@
+"""The quiz API: start or resume an attempt, read it (questions without answers, or the
+review the quiz allows), save an answer per slot, submit. Errors are `{"code","message"}`."""
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from cms.errors import NotAllowed, NotFound
+from quizzes import permissions, selectors, services
+from quizzes.models import Attempt, QuizPage
+
+router = Router(tags=["quizzes"])
+
+
+class AnswerIn(Schema):
+    response: dict[str, Any] | None
+
+
+def _own_attempt(request, attempt_id: int) -> Attempt:
+    attempt = Attempt.objects.select_related("quiz").filter(pk=attempt_id).first()
+    if attempt is None or not permissions.can_answer(request.auth, attempt):
+        raise NotFound(_("No such attempt."), code="attempt_not_found")
+    return attempt
+
+
+def _finish_if_overdue(attempt: Attempt) -> Attempt:
+    from django.utils import timezone
+
+    if attempt.is_open and attempt.deadline and \
+            timezone.now() > attempt.deadline + services.attempts.DEADLINE_GRACE:
+        return services.submit_attempt(attempt_id=attempt.pk)
+    return attempt
+
+
+@router.post("/quizzes/{quiz_id}/attempts", response={200: dict, 201: dict})
+def start_or_resume(request, quiz_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    if not permissions.can_take_quiz(request.auth, quiz):
+        raise NotAllowed(_("Enrol in a group of this course to take the quiz."),
+                         code="not_enrolled")
+    existing = Attempt.objects.filter(quiz=quiz, user=request.auth,
+                                      state=Attempt.State.IN_PROGRESS).values_list("pk",
+                                                                                   flat=True)
+    existing_ids = set(existing)
+    attempt = services.start_attempt(quiz=quiz, user=request.auth)
+    return Status(200 if attempt.pk in existing_ids else 201, selectors.attempt_view(attempt))
+
+
+@router.get("/attempts/{attempt_id}", response=dict)
+def read_attempt(request, attempt_id: int):
+    attempt = _finish_if_overdue(_own_attempt(request, attempt_id))
+    return selectors.attempt_view(attempt)
+
+
+@router.put("/attempts/{attempt_id}/answers/{slot}", response=dict)
+def save_answer(request, attempt_id: int, slot: int, payload: AnswerIn):
+    attempt = _own_attempt(request, attempt_id)
+    services.save_answers(attempt=attempt, responses={slot: payload.response})
+    return {"saved": slot}
+
+
+@router.post("/attempts/{attempt_id}/submit", response=dict)
+def submit(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    attempt = services.submit_attempt(attempt_id=attempt.pk)
+    return selectors.attempt_view(attempt)

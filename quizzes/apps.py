@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuizzesConfig(AppConfig):
+    name = "quizzes"
+    verbose_name = _("Quizzes")
+
+    def ready(self) -> None:
+        from accounts.registry import register_dashboard_panel, register_personal_data
+        from courses.registry import CompletionCriterion, register_completion_criterion
+        from quizzes import selectors, services
+        from quizzes.views.dashboard import panel_context
+
+        register_completion_criterion(CompletionCriterion(
+            key="quizzes", evaluate=selectors.evaluate_quizzes_passed,
+            evaluate_many=selectors.evaluate_quizzes_passed_many))
+        register_personal_data("quizzes", export=selectors.export_attempts,
+                               erase=services.erase_attempts)
+        register_dashboard_panel("quizzes", template="quizzes/dashboard_panel.html",
+                                 context=panel_context, order=40)

@@ -1,0 +1,245 @@
+"""The question bank: categories that nest, and the kinds of question, each grading a
+response itself. A question is turned into a plain `spec` dict when an attempt starts; an
+attempt grades against that frozen spec, so later edits to the bank leave it unchanged."""
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from polymorphic.models import PolymorphicModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.rich_text import expand_db_html
+
+
+class QuestionCategory(models.Model):
+    name = models.CharField(_("name"), max_length=200, help_text=_("e.g. Latvijas valsts"))
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children", verbose_name=_("parent category"))
+    info = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("info")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("question category")
+        verbose_name_plural = _("question categories")
+        constraints = [models.UniqueConstraint(fields=["parent", "name"],
+                                               name="quizzes_category_unique_name")]
+
+    def __str__(self) -> str:
+        return self.path
+
+    @property
+    def path(self) -> str:
+        names, node, seen = [], self, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            names.append(node.name)
+            node = node.parent
+        return " / ".join(reversed(names))
+
+    def descendant_ids(self) -> list[int]:
+        """This category and all below it; categories are few, so one query for all."""
+        children: dict[int | None, list[int]] = {}
+        for pk, parent_id in QuestionCategory.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, todo = [], [self.pk]
+        while todo:
+            pk = todo.pop()
+            if pk in found:
+                continue
+            found.append(pk)
+            todo += children.get(pk, [])
+        return found
+
+
+def _fraction_block(default: Decimal = Decimal(0)) -> blocks.DecimalBlock:
+    return blocks.DecimalBlock(
+        label=_("credit"), default=default, min_value=-1, max_value=1, decimal_places=5,
+        help_text=_("Share of the mark, from -1 to 1; e.g. 1 for right, 0.5 for half, "
+                    "-0.25 as a penalty"))
+
+
+class AnswerBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("answer"), max_length=500)
+    fraction = _fraction_block(Decimal(1))
+    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+
+
+class NumericalAnswerBlock(blocks.StructBlock):
+    value = blocks.DecimalBlock(label=_("value"), decimal_places=6)
+    tolerance = blocks.DecimalBlock(label=_("tolerance"), default=Decimal(0), min_value=0,
+                                    decimal_places=6, help_text=_("e.g. 0.5 accepts 9.5 to 10.5"))
+    fraction = _fraction_block(Decimal(1))
+    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+
+
+class PairBlock(blocks.StructBlock):
+    item = blocks.CharBlock(label=_("item"), required=False, max_length=500,
+                            help_text=_("Leave empty for an extra wrong answer"))
+    answer = blocks.CharBlock(label=_("matches"), max_length=500)
+
+
+def _decimal(value, default: Decimal = Decimal(0)) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, TypeError, ValueError):
+        return default
+
+
+def clamp(value: float) -> float:
+    return max(0.0, min(1.0, value))
+
+
+def strip_diacritics(text: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(char) != "Mn")
+
+
+def parse_number(text) -> float | None:
+    """Learners type 3,5 as often as 3.5."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text)
+    if not isinstance(text, str):
+        return None
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+class Question(PolymorphicModel):
+    """Fields every kind has. `kind` is the key of a concrete kind (see KINDS)."""
+
+    kind = ""
+    manual_grading = False
+
+    category = models.ForeignKey(QuestionCategory, on_delete=models.PROTECT,
+                                 related_name="questions", verbose_name=_("category"))
+    name = models.CharField(_("name"), max_length=200,
+                            help_text=_("For teachers; e.g. Capital of Latvia"))
+    text = RichTextField(_("question text"), blank=True)
+    default_mark = models.DecimalField(_("default mark"), max_digits=6, decimal_places=2,
+                                       default=Decimal(1))
+    general_feedback = RichTextField(_("general feedback"), blank=True,
+                                     help_text=_("Shown after the attempt whatever the answer"))
+    language = models.CharField(_("language"), max_length=8, blank=True,
+                                choices=settings.WAGTAIL_CONTENT_LANGUAGES)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    base_panels = [FieldPanel("category"), FieldPanel("name"), FieldPanel("text"),
+                   FieldPanel("default_mark"), FieldPanel("language")]
+
+    class Meta:
+        ordering = ["category", "name"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [models.CheckConstraint(condition=models.Q(default_mark__gte=0),
+                                              name="quizzes_question_mark_not_negative")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    # --- the frozen form an attempt keeps -------------------------------------------------
+    def spec(self) -> dict:
+        return {"id": self.pk, "kind": self.kind, "name": self.name,
+                "text": expand_db_html(self.text),
+                "general_feedback": expand_db_html(self.general_feedback),
+                "mark": float(self.default_mark), **self.parts()}
+
+    def parts(self) -> dict:
+        return {}
+
+    def grade(self, response) -> float | None:
+        """The fraction (0..1) of the mark this response earns; None when a teacher grades."""
+        from quizzes.models.kinds import grade_spec
+
+        return grade_spec(self.spec(), response)
+
+    # Class-level rules that work on a spec, so a frozen attempt grades the same way.
+    @classmethod
+    def grade_spec(cls, spec: dict, response) -> float | None:
+        # Every kind defines its own; reaching this is a programming error, not user input.
+        raise TypeError(f"{cls.__name__} does not define grade_spec()")
+
+    @classmethod
+    def public_spec(cls, spec: dict, *, shuffle) -> dict:
+        """What the learner may see while answering: no credit, no feedback."""
+        return {"kind": spec["kind"], "text": spec["text"], "mark": spec["mark"]}
+
+    @classmethod
+    def right_answer(cls, spec: dict) -> str:
+        return ""
+
+    @classmethod
+    def feedback(cls, spec: dict, response) -> str:
+        return ""
+
+    @classmethod
+    def describe_response(cls, spec: dict, response) -> str:
+        return "" if response in (None, {}) else str(response)
+
+
+def match_text(answer: str, given: str, *, case_sensitive: bool,
+               ignore_diacritics: bool) -> bool:
+    """`*` in an accepted answer stands for any text, as in Moodle."""
+    given = " ".join(given.split())
+    answer = " ".join(answer.split())
+    if ignore_diacritics:
+        given, answer = strip_diacritics(given), strip_diacritics(answer)
+    pattern = ".*".join(re.escape(part) for part in answer.split("*"))
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.fullmatch(pattern, given, flags) is not None
+
+
+CLOZE_GAP = re.compile(r"\{(\d*):([A-Z_]+):((?:\\.|[^\\}])*)\}")
+
+
+def parse_cloze_answers(body: str) -> list[dict]:
+    """`=right#feedback~%50%half~wrong` → answers with their credit (Moodle's syntax)."""
+    answers = []
+    for part in re.split(r"(?<!\\)~", body):
+        if not part:
+            continue
+        fraction = 0.0
+        if part.startswith("="):
+            fraction, part = 1.0, part[1:]
+        elif match := re.match(r"%(-?\d+(?:\.\d+)?)%", part):
+            fraction, part = float(match.group(1)) / 100, part[match.end():]
+        text, _sep, feedback = part.partition("#")
+        unescape = lambda s: re.sub(r"\\(.)", r"\1", s).strip()  # noqa: E731
+        answers.append({"text": unescape(text), "fraction": fraction,
+                        "feedback": unescape(feedback)})
+    return answers
+
+
+def parse_cloze(text: str) -> tuple[list[str], list[dict]]:
+    """Splits Moodle cloze text into the text around the gaps and the gaps themselves."""
+    segments, gaps, position = [], [], 0
+    for match in CLOZE_GAP.finditer(text):
+        segments.append(text[position:match.start()])
+        kind_code = match.group(2).upper()
+        if kind_code in ("MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH",
+                         "MULTICHOICE_S", "MCS", "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS",
+                         "MCHS", "MULTIRESPONSE", "MR"):
+            kind = "choice"
+        elif kind_code in ("NUMERICAL", "NM"):
+            kind = "numerical"
+        elif kind_code in ("SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC"):
+            kind = "text"
+        else:
+            raise ValueError(f"unsupported cloze gap type {kind_code}")
+        gaps.append({"kind": kind, "code": kind_code,
+                     "case_sensitive": kind_code in ("SHORTANSWER_C", "SAC", "MWC"),
+                     "weight": int(match.group(1) or 1),
+                     "answers": parse_cloze_answers(match.group(3))})
+        position = match.end()
+    segments.append(text[position:])
+    return segments, gaps

@@ -1,0 +1,252 @@
+"""Kinds where the learner types: short answer, numerical, gap fill, essay."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+
+from quizzes.models.questions import (
+    AnswerBlock,
+    NumericalAnswerBlock,
+    Question,
+    clamp,
+    match_text,
+    parse_cloze,
+    parse_number,
+)
+
+
+class ShortAnswerQuestion(Question):
+    kind = "short_answer"
+    answers = StreamField([("answer", AnswerBlock())], verbose_name=_("accepted answers"),
+                          min_num=1)
+    case_sensitive = models.BooleanField(_("case matters"), default=False)
+    ignore_diacritics = models.BooleanField(
+        _("accept answers without diacritics"), default=False,
+        help_text=_("If ticked, “gramata” is accepted for “grāmata”"))
+
+    panels = [*Question.base_panels, FieldPanel("answers"), FieldPanel("case_sensitive"),
+              FieldPanel("ignore_diacritics"), FieldPanel("general_feedback")]
+
+    class Meta:
+        verbose_name = _("short answer question")
+        verbose_name_plural = _("short answer questions")
+
+    def parts(self):
+        return {"case_sensitive": self.case_sensitive,
+                "ignore_diacritics": self.ignore_diacritics,
+                "answers": [{"text": b.value["text"], "fraction": float(b.value["fraction"]),
+                             "feedback": b.value["feedback"] or ""} for b in self.answers]}
+
+    @classmethod
+    def _best(cls, spec, response) -> dict | None:
+        given = response.get("text") if isinstance(response, dict) else None
+        if not isinstance(given, str) or not given.strip():
+            return None
+        matches = [a for a in spec["answers"]
+                   if match_text(a["text"], given, case_sensitive=spec["case_sensitive"],
+                                 ignore_diacritics=spec["ignore_diacritics"])]
+        return max(matches, key=lambda a: a["fraction"]) if matches else None
+
+    @classmethod
+    def grade_spec(cls, spec, response):
+        best = cls._best(spec, response)
+        return clamp(best["fraction"]) if best else 0.0
+
+    @classmethod
+    def right_answer(cls, spec):
+        best = max(spec["answers"], key=lambda a: a["fraction"], default=None)
+        return best["text"] if best else ""
+
+    @classmethod
+    def feedback(cls, spec, response):
+        best = cls._best(spec, response)
+        return best["feedback"] if best else ""
+
+    @classmethod
+    def describe_response(cls, spec, response):
+        return (response or {}).get("text", "") if isinstance(response, dict) else ""
+
+
+class NumericalQuestion(Question):
+    kind = "numerical"
+    answers = StreamField([("answer", NumericalAnswerBlock())],
+                          verbose_name=_("accepted answers"), min_num=1)
+
+    panels = [*Question.base_panels, FieldPanel("answers"), FieldPanel("general_feedback")]
+
+    class Meta:
+        verbose_name = _("numerical question")
+        verbose_name_plural = _("numerical questions")
+
+    def parts(self):
+        return {"answers": [{"value": float(b.value["value"]),
+                             "tolerance": float(b.value["tolerance"] or 0),
+                             "fraction": float(b.value["fraction"]),
+                             "feedback": b.value["feedback"] or ""} for b in self.answers]}
+
+    @classmethod
+    def _best(cls, spec, response):
+        number = parse_number(response.get("text") if isinstance(response, dict) else None)
+        if number is None:
+            return None
+        matches = [a for a in spec["answers"]
+                   if abs(number - a["value"]) <= a["tolerance"] + 1e-9]
+        return max(matches, key=lambda a: a["fraction"]) if matches else None
+
+    @classmethod
+    def grade_spec(cls, spec, response):
+        best = cls._best(spec, response)
+        return clamp(best["fraction"]) if best else 0.0
+
+    @classmethod
+    def right_answer(cls, spec):
+        best = max(spec["answers"], key=lambda a: a["fraction"], default=None)
+        if best is None:
+            return ""
+        return f"{best['value']:g}" + (f" ± {best['tolerance']:g}" if best["tolerance"] else "")
+
+    @classmethod
+    def feedback(cls, spec, response):
+        best = cls._best(spec, response)
+        return best["feedback"] if best else ""
+
+    @classmethod
+    def describe_response(cls, spec, response):
+        return (response or {}).get("text", "") if isinstance(response, dict) else ""
+
+
+class GapFillQuestion(Question):
+    """A text with gaps in Moodle's cloze syntax: `{1:SHORTANSWER:=Rīga}` for a typed
+    answer, `{1:MULTICHOICE:=Rīga~Tallina~Viļņa}` for a choice, `{1:NUMERICAL:=1918:0}`."""
+
+    kind = "gap_fill"
+    cloze_text = models.TextField(
+        _("text with gaps"),
+        help_text=_("e.g. Latvijas galvaspilsēta ir {1:MULTICHOICE:=Rīga~Tallina}."))
+    ignore_diacritics = models.BooleanField(_("accept answers without diacritics"),
+                                            default=False)
+
+    panels = [*Question.base_panels, FieldPanel("cloze_text"), FieldPanel("ignore_diacritics"),
+              FieldPanel("general_feedback")]
+
+    class Meta:
+        verbose_name = _("gap fill question")
+        verbose_name_plural = _("gap fill questions")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        try:
+            _segments, gaps = parse_cloze(self.cloze_text)
+        except ValueError as exc:
+            raise ValidationError({"cloze_text": str(exc)}) from exc
+        if not gaps:
+            raise ValidationError({"cloze_text": _("Add at least one gap.")})
+
+    def parts(self):
+        segments, gaps = parse_cloze(self.cloze_text)
+        return {"segments": segments, "gaps": gaps,
+                "ignore_diacritics": self.ignore_diacritics}
+
+    @classmethod
+    def public_spec(cls, spec, *, shuffle):
+        gaps = []
+        for gap in spec["gaps"]:
+            public = {"kind": gap["kind"]}
+            if gap["kind"] == "choice":
+                public["options"] = shuffle(sorted({a["text"] for a in gap["answers"]}))
+            gaps.append(public)
+        return {**super().public_spec(spec, shuffle=shuffle), "segments": spec["segments"],
+                "gaps": gaps}
+
+    @classmethod
+    def _gap_answer(cls, spec, gap, given) -> dict | None:
+        if not isinstance(given, str) or not given.strip():
+            return None
+        if gap["kind"] == "numerical":
+            number = parse_number(given)
+            matches = []
+            for answer in gap["answers"]:
+                value, _sep, tolerance = answer["text"].partition(":")
+                target, margin = parse_number(value), parse_number(tolerance) or 0.0
+                if number is not None and target is not None \
+                        and abs(number - target) <= margin + 1e-9:
+                    matches.append(answer)
+        elif gap["kind"] == "choice":
+            matches = [a for a in gap["answers"] if a["text"] == given]
+        else:
+            matches = [a for a in gap["answers"]
+                       if match_text(a["text"], given, case_sensitive=gap["case_sensitive"],
+                                     ignore_diacritics=spec.get("ignore_diacritics", False))]
+        return max(matches, key=lambda a: a["fraction"]) if matches else None
+
+    @staticmethod
+    def _given(response) -> dict:
+        given = response.get("gaps") if isinstance(response, dict) else None
+        return given if isinstance(given, dict) else {}
+
+    @classmethod
+    def grade_spec(cls, spec, response):
+        given = cls._given(response)
+        total = sum(gap["weight"] for gap in spec["gaps"]) or 1
+        earned = 0.0
+        for index, gap in enumerate(spec["gaps"]):
+            best = cls._gap_answer(spec, gap, given.get(str(index)))
+            if best:
+                earned += gap["weight"] * clamp(best["fraction"])
+        return clamp(earned / total)
+
+    @classmethod
+    def right_answer(cls, spec):
+        rights = []
+        for gap in spec["gaps"]:
+            best = max(gap["answers"], key=lambda a: a["fraction"], default=None)
+            rights.append(best["text"].partition(":")[0] if best and gap["kind"] == "numerical"
+                          else best["text"] if best else "")
+        return "; ".join(rights)
+
+    @classmethod
+    def feedback(cls, spec, response):
+        given = cls._given(response)
+        notes = []
+        for index, gap in enumerate(spec["gaps"]):
+            best = cls._gap_answer(spec, gap, given.get(str(index)))
+            if best and best["feedback"]:
+                notes.append(best["feedback"])
+        return " ".join(notes)
+
+    @classmethod
+    def describe_response(cls, spec, response):
+        given = cls._given(response)
+        return "; ".join(str(given.get(str(i), "-")) for i in range(len(spec["gaps"])))
+
+
+class EssayQuestion(Question):
+    kind = "essay"
+    manual_grading = True
+    grader_info = models.TextField(_("information for graders"), blank=True)
+    response_template = models.TextField(_("response template"), blank=True)
+
+    panels = [*Question.base_panels, FieldPanel("grader_info"), FieldPanel("response_template"),
+              FieldPanel("general_feedback")]
+
+    class Meta:
+        verbose_name = _("essay question")
+        verbose_name_plural = _("essay questions")
+
+    def parts(self):
+        return {"grader_info": self.grader_info, "response_template": self.response_template}
+
+    @classmethod
+    def public_spec(cls, spec, *, shuffle):
+        return {**super().public_spec(spec, shuffle=shuffle),
+                "response_template": spec.get("response_template", "")}
+
+    @classmethod
+    def grade_spec(cls, spec, response):
+        return None
+
+    @classmethod
+    def describe_response(cls, spec, response):
+        return (response or {}).get("text", "") if isinstance(response, dict) else ""

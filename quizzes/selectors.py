@@ -1,0 +1,225 @@
+"""Reads: what a learner may see of an attempt, results and statistics for teachers, and
+the completion rule "the course's required quizzes are passed"."""
+
+import datetime
+from collections import Counter, defaultdict
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quizzes.models import Attempt, AttemptAnswer, QuizPage, ReviewItem
+from quizzes.models.kinds import kind_of
+
+REVIEW_AFTER_WINDOW = datetime.timedelta(minutes=2)
+
+
+def review_items(attempt: Attempt, *, now: datetime.datetime | None = None) -> set[str]:
+    """What the quiz's review options let the learner see of this attempt now."""
+    now = now or timezone.now()
+    quiz = attempt.quiz
+    if attempt.state == Attempt.State.IN_PROGRESS:
+        items = quiz.review_during
+    elif quiz.closes_at and now >= quiz.closes_at:
+        items = quiz.review_closed
+    elif attempt.submitted_at and now - attempt.submitted_at <= REVIEW_AFTER_WINDOW:
+        items = quiz.review_after
+    else:
+        items = quiz.review_later
+    return set(items or ())
+
+
+def _outcome(answer: AttemptAnswer) -> str:
+    if answer.needs_grading or answer.fraction is None:
+        return "pending"
+    if answer.fraction >= 1:
+        return "right"
+    return "partial" if answer.fraction > 0 else "wrong"
+
+
+def answer_view(answer: AttemptAnswer, items: set[str], *, in_progress: bool) -> dict:
+    """One question as the learner may see it; nothing here leaks what `items` withholds."""
+    kind = kind_of(answer.spec)
+    view = {"position": answer.position, "question": answer.public,
+            "max_mark": float(answer.max_mark) if ReviewItem.MARKS in items or in_progress
+            else None}
+    if in_progress or ReviewItem.ANSWER in items:
+        view["response"] = answer.response
+        view["response_text"] = kind.describe_response(answer.spec, answer.response)
+    if not in_progress or items:
+        if ReviewItem.CORRECTNESS in items and (not in_progress or answer.saved_at):
+            view["outcome"] = _outcome(answer) if not in_progress else _outcome_now(answer)
+        if ReviewItem.MARKS in items and not in_progress:
+            view["mark"] = None if answer.mark is None else float(answer.mark)
+        if ReviewItem.FEEDBACK in items:
+            notes = [kind.feedback(answer.spec, answer.response),
+                     answer.spec.get("general_feedback", "") if not in_progress else ""]
+            view["feedback"] = " ".join(note for note in notes if note)
+            view["comment"] = answer.comment
+        if ReviewItem.RIGHT_ANSWER in items:
+            view["right_answer"] = kind.right_answer(answer.spec)
+    return view
+
+
+def _outcome_now(answer: AttemptAnswer) -> str:
+    fraction = kind_of(answer.spec).grade_spec(answer.spec, answer.response)
+    if fraction is None:
+        return "pending"
+    return "right" if fraction >= 1 else "partial" if fraction > 0 else "wrong"
+
+
+def attempt_view(attempt: Attempt, *, now: datetime.datetime | None = None,
+                 positions: list[int] | None = None) -> dict:
+    items = review_items(attempt, now=now)
+    in_progress = attempt.state == Attempt.State.IN_PROGRESS
+    answers = attempt.answers.all()
+    if positions is not None:
+        answers = answers.filter(position__in=positions)
+    view = {"id": attempt.pk, "quiz": attempt.quiz_id, "number": attempt.number,
+            "state": attempt.state, "started_at": attempt.started_at,
+            "deadline": attempt.deadline, "submitted_at": attempt.submitted_at,
+            "review": sorted(items),
+            "questions": [answer_view(a, items, in_progress=in_progress) for a in answers]}
+    if not in_progress and ReviewItem.MARKS in items:
+        view.update(score=float(attempt.score) if attempt.score is not None else None,
+                    max_score=float(attempt.max_score),
+                    percent=float(attempt.percent) if attempt.percent is not None else None,
+                    passed=attempt.passed)
+    return view
+
+
+def attempts_of(*, user, quiz: QuizPage) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(user=user, quiz=quiz).order_by("number")
+
+
+def learner_summary(*, user) -> dict:
+    attempts = list(Attempt.objects.filter(user=user).select_related("quiz")
+                    .order_by("-started_at")[:10])
+    return {"in_progress": [a for a in attempts if a.state == Attempt.State.IN_PROGRESS],
+            "recent": [a for a in attempts if a.state != Attempt.State.IN_PROGRESS][:5]}
+
+
+# --- teachers ---------------------------------------------------------------------------
+
+def grading_queue(attempts: QuerySet[Attempt]) -> QuerySet[AttemptAnswer]:
+    return (AttemptAnswer.objects.filter(needs_grading=True, attempt__in=attempts)
+            .select_related("attempt__quiz", "attempt__user")
+            .order_by("attempt__submitted_at", "position"))
+
+
+def quiz_results(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[dict]:
+    """Best finished attempt per learner, with how many they took."""
+    rows: dict[int, dict] = {}
+    for attempt in (attempts.filter(quiz__translation_key=quiz.translation_key)
+                    .select_related("user").order_by("user_id", "number")):
+        row = rows.setdefault(attempt.user_id, {"user": attempt.user, "attempts": [],
+                                                "best": None})
+        row["attempts"].append(attempt)
+        if attempt.state == Attempt.State.FINISHED and (
+                row["best"] is None or attempt.percent > row["best"].percent):
+            row["best"] = attempt
+    return sorted(rows.values(), key=lambda row: row["user"].name.lower())
+
+
+def question_statistics(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[dict]:
+    """Facility (average credit) and how often each choice was picked, per bank question,
+    over submitted attempts."""
+    answers = (AttemptAnswer.objects
+               .filter(attempt__in=attempts.filter(quiz__translation_key=quiz.translation_key)
+                       .exclude(state=Attempt.State.IN_PROGRESS))
+               .only("question_id", "spec", "response", "fraction"))
+    stats: dict = defaultdict(lambda: {"count": 0, "credit": 0.0, "graded": 0,
+                                       "picks": Counter(), "name": "", "kind": ""})
+    for answer in answers:
+        key = answer.question_id or f"{answer.spec.get('id')}"
+        row = stats[key]
+        row["name"], row["kind"] = answer.spec.get("name", ""), answer.spec["kind"]
+        row["count"] += 1
+        if answer.fraction is not None:
+            row["graded"] += 1
+            row["credit"] += float(answer.fraction)
+        kind = kind_of(answer.spec)
+        if answer.spec["kind"] in ("single_choice", "multiple_choice"):
+            for index in kind._picked(answer.spec, answer.response):
+                row["picks"][answer.spec["choices"][index]["text"]] += 1
+            row.setdefault("choices", [c["text"] for c in answer.spec["choices"]])
+        elif answer.spec["kind"] == "true_false":
+            text = kind.describe_response(answer.spec, answer.response)
+            if text:
+                row["picks"][text] += 1
+    result = []
+    for row in stats.values():
+        row["facility"] = round(100 * row["credit"] / row["graded"]) if row["graded"] else None
+        row["pick_rows"] = [(text, row["picks"].get(text, 0),
+                             round(100 * row["picks"].get(text, 0) / row["count"]))
+                            for text in row.get("choices", sorted(row["picks"]))]
+        result.append(row)
+    return sorted(result, key=lambda row: row["name"])
+
+
+# --- completion -------------------------------------------------------------------------
+
+def _required_quizzes(course) -> list[QuizPage]:
+    return list(QuizPage.objects.live().descendant_of(course)
+                .filter(required_for_completion=True).only("pk", "translation_key", "title"))
+
+
+def _result(passed: int, total: int):
+    from courses.registry import CriterionResult
+
+    return CriterionResult(
+        key="quizzes", met=passed >= total, label=_("Quizzes passed"),
+        detail=_("%(passed)s of %(total)s required quizzes passed") % {
+            "passed": passed, "total": total},
+        progress=passed / total if total else 1.0)
+
+
+def _passed_keys(user_ids, keys) -> dict[int, set]:
+    passed: dict[int, set] = defaultdict(set)
+    for user_id, key in (Attempt.objects.filter(user_id__in=user_ids,
+                                                state=Attempt.State.FINISHED, passed=True,
+                                                quiz__translation_key__in=keys)
+                         .values_list("user_id", "quiz__translation_key").distinct()):
+        passed[user_id].add(key)
+    return passed
+
+
+def evaluate_quizzes_passed(enrollment):
+    """Met when every live required quiz of the course has a finished attempt at or above
+    its pass mark (in any of the quiz's translations). None when the course has none."""
+    return evaluate_quizzes_passed_many([enrollment])[enrollment.pk]
+
+
+def evaluate_quizzes_passed_many(enrollments) -> dict:
+    results: dict = {}
+    by_course: dict = defaultdict(list)
+    for enrollment in enrollments:
+        by_course[enrollment.run.course_id].append(enrollment)
+    for course_enrollments in by_course.values():
+        quizzes = _required_quizzes(course_enrollments[0].run.course)
+        if not quizzes:
+            results.update({e.pk: None for e in course_enrollments})
+            continue
+        keys = {quiz.translation_key for quiz in quizzes}
+        passed = _passed_keys([e.user_id for e in course_enrollments], keys)
+        for enrollment in course_enrollments:
+            results[enrollment.pk] = _result(len(passed[enrollment.user_id] & keys), len(keys))
+    return results
+
+
+def export_attempts(user) -> dict:
+    """The learner's quiz attempts, for a subject-access request."""
+    attempts = []
+    for attempt in (Attempt.objects.filter(user=user).select_related("quiz")
+                    .prefetch_related("answers").order_by("started_at")):
+        attempts.append({
+            "quiz": attempt.quiz.title, "number": attempt.number, "state": attempt.state,
+            "started_at": attempt.started_at.isoformat(),
+            "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
+            "score": str(attempt.score) if attempt.score is not None else None,
+            "max_score": str(attempt.max_score), "passed": attempt.passed,
+            "answers": [{"position": a.position, "question": a.spec.get("name", ""),
+                         "response": a.response,
+                         "mark": str(a.mark) if a.mark is not None else None,
+                         "comment": a.comment} for a in attempt.answers.all()]})
+    return {"attempts": attempts}

@@ -1,0 +1,11 @@
+from quizzes.services.attempts import (
+    erase_attempts,
+    grade_answer,
+    save_answers,
+    start_attempt,
+    submit_attempt,
+    submit_overdue_attempts,
+)
+
+__all__ = ["erase_attempts", "grade_answer", "save_answers", "start_attempt", "submit_attempt",
+           "submit_overdue_attempts"]

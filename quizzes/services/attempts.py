@@ -1,0 +1,272 @@
+"""The attempt lifecycle: start (questions drawn and frozen) → in progress (answers saved as
+the learner goes) → submitted → graded, or waiting for a teacher's essay grading → finished.
+The server keeps the clock: past the deadline an attempt is submitted with what was saved."""
+
+import datetime
+import json
+import random
+import secrets
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.errors import Conflict, KopaError, NotAllowed
+from quizzes.models import Attempt, AttemptAnswer, Question, QuizPage
+from quizzes.models.kinds import kind_of
+
+# A request sent just before the deadline may arrive a little after it.
+DEADLINE_GRACE = datetime.timedelta(seconds=15)
+MAX_RESPONSE_CHARS = 20_000
+TWO_PLACES = Decimal("0.01")
+
+
+def _shuffler(rng: random.Random, enabled: bool):
+    def shuffle(items: list) -> list:
+        return rng.sample(items, len(items)) if enabled else list(items)
+    return shuffle
+
+
+def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, Decimal]]:
+    """The questions of a new attempt with the mark each carries, in slot order."""
+    picks: list[tuple[int, Decimal | None]] = []
+    used: set[int] = {slot.question_id for slot in quiz.slots.all() if slot.question_id}
+    for slot in quiz.slots.select_related("category").all():
+        if slot.question_id:
+            picks.append((slot.question_id, slot.mark))
+            continue
+        category_ids = (slot.category.descendant_ids() if slot.include_subcategories
+                        else [slot.category_id])
+        pool = sorted(set(Question.objects.filter(category_id__in=category_ids)
+                          .exclude(pk__in=used).values_list("pk", flat=True)))
+        if len(pool) < slot.random_count:
+            raise KopaError(_("This quiz is not ready yet: a category has too few questions."),
+                            code="quiz_not_ready")
+        for pk in rng.sample(pool, slot.random_count):
+            used.add(pk)
+            picks.append((pk, slot.mark))
+    questions = Question.objects.in_bulk([pk for pk, _mark in picks])
+    if len(questions) != len({pk for pk, _mark in picks}):
+        raise KopaError(_("This quiz is not ready yet."), code="quiz_not_ready")
+    drawn = [(questions[pk], mark) for pk, mark in picks]
+    if not drawn:
+        raise KopaError(_("This quiz has no questions yet."), code="quiz_not_ready")
+    return drawn
+
+
+def _deadline(quiz: QuizPage, now: datetime.datetime) -> datetime.datetime | None:
+    ends = [quiz.closes_at] if quiz.closes_at else []
+    if quiz.time_limit_minutes:
+        ends.append(now + datetime.timedelta(minutes=quiz.time_limit_minutes))
+    return min(ends) if ends else None
+
+
+def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None) -> Attempt:
+    """Starts a new attempt, or returns the one in progress (a reload resumes it)."""
+    now = now or timezone.now()
+    current = Attempt.objects.filter(quiz=quiz, user=user,
+                                     state=Attempt.State.IN_PROGRESS).first()
+    if current is not None:
+        if current.deadline and now > current.deadline + DEADLINE_GRACE:
+            submit_attempt(attempt_id=current.pk, now=now)
+        else:
+            return current
+    if not quiz.is_open(now):
+        raise NotAllowed(_("This quiz is not open now."), code="quiz_closed")
+    done = Attempt.objects.filter(quiz=quiz, user=user)
+    last_number = done.aggregate(last=Max("number"))["last"] or 0
+    if quiz.attempts_allowed and done.count() >= quiz.attempts_allowed:
+        raise NotAllowed(_("You have used all your attempts at this quiz."),
+                         code="no_attempts_left")
+    seed = secrets.randbelow(2**31)
+    rng = random.Random(seed)  # noqa: S311 - order of questions, not a secret
+    drawn = _draw_questions(quiz, rng)
+    if quiz.shuffle_questions:
+        rng.shuffle(drawn)
+    shuffle = _shuffler(rng, quiz.shuffle_choices)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(quiz=quiz, user=user, number=last_number + 1,
+                                             seed=seed, deadline=_deadline(quiz, now))
+            answers = []
+            for position, (question, mark) in enumerate(drawn, start=1):
+                spec = question.spec()
+                max_mark = mark if mark is not None else question.default_mark
+                answers.append(AttemptAnswer(
+                    attempt=attempt, position=position, question=question, spec=spec,
+                    public=kind_of(spec).public_spec(spec, shuffle=shuffle),
+                    max_mark=max_mark))
+            AttemptAnswer.objects.bulk_create(answers)
+            attempt.max_score = sum((a.max_mark for a in answers), Decimal(0))
+            attempt.save(update_fields=["max_score"])
+            if attempt.deadline:
+                _queue_deadline(attempt)
+    except IntegrityError:
+        # Two tabs pressed "start" at once: the other one won; resume it.
+        current = Attempt.objects.filter(quiz=quiz, user=user,
+                                         state=Attempt.State.IN_PROGRESS).first()
+        if current is None:
+            raise
+        return current
+    return attempt
+
+
+def _queue_deadline(attempt: Attempt) -> None:
+    from quizzes.tasks import submit_when_due
+
+    eta = attempt.deadline + DEADLINE_GRACE + datetime.timedelta(seconds=5)
+    transaction.on_commit(lambda: submit_when_due.apply_async(args=[attempt.pk], eta=eta))
+
+
+def _clean_response(response):
+    if response is None:
+        return None
+    if not isinstance(response, dict) or len(json.dumps(response)) > MAX_RESPONSE_CHARS:
+        raise KopaError(_("This answer could not be read. Please try again."),
+                        code="bad_response")
+    return response
+
+
+def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
+                 now: datetime.datetime | None = None) -> Attempt:
+    """Saves answers by position. Past the deadline nothing is saved: the attempt is submitted
+    with what it had, and the learner is told so."""
+    now = now or timezone.now()
+    responses = {int(position): _clean_response(value) for position, value in responses.items()}
+    time_up = False
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.state != Attempt.State.IN_PROGRESS:
+            raise Conflict(_("This attempt has been submitted; answers can no longer change."),
+                           code="attempt_closed")
+        if attempt.deadline and now > attempt.deadline + DEADLINE_GRACE:
+            _grade(attempt, now=now, late=True)
+            time_up = True
+        else:
+            answers = list(attempt.answers.filter(position__in=list(responses)))
+            if len(answers) != len(responses):
+                raise KopaError(_("This question is not part of the attempt."),
+                                code="no_such_slot", status=404)
+            for answer in answers:
+                answer.response = responses[answer.position]
+                answer.saved_at = now
+            AttemptAnswer.objects.bulk_update(answers, ["response", "saved_at"])
+    if time_up:
+        raise Conflict(_("Time is up. Your attempt was submitted with the answers saved "
+                         "before the deadline."), code="time_up")
+    return attempt
+
+
+def _grade(attempt: Attempt, *, now: datetime.datetime, late: bool = False) -> None:
+    """Grades a locked, in-progress attempt. A fixed number of queries whatever its size."""
+    answers = list(attempt.answers.all())
+    for answer in answers:
+        fraction = kind_of(answer.spec).grade_spec(answer.spec, answer.response)
+        if fraction is None:
+            answer.needs_grading = answer.response not in (None, {}) and bool(
+                (answer.response or {}).get("text", "").strip())
+            if not answer.needs_grading:
+                answer.fraction, answer.mark = Decimal(0), Decimal(0)
+        else:
+            answer.fraction = Decimal(str(round(fraction, 7)))
+            answer.mark = (answer.max_mark * answer.fraction).quantize(TWO_PLACES,
+                                                                      ROUND_HALF_UP)
+    AttemptAnswer.objects.bulk_update(answers, ["fraction", "mark", "needs_grading"])
+    attempt.submitted_at = now
+    attempt.submitted_late = late
+    _settle(attempt, answers, now=now)
+
+
+def _settle(attempt: Attempt, answers: list[AttemptAnswer], *, now) -> None:
+    """Finishes the attempt when nothing waits for a teacher; scores it either way."""
+    attempt.score = sum((a.mark or Decimal(0) for a in answers), Decimal(0))
+    if attempt.max_score:
+        attempt.percent = (attempt.score * 100 / attempt.max_score).quantize(TWO_PLACES,
+                                                                             ROUND_HALF_UP)
+    else:
+        attempt.percent = Decimal(0)
+    if any(a.needs_grading for a in answers):
+        attempt.state = Attempt.State.NEEDS_GRADING
+        attempt.passed = None
+    else:
+        attempt.state = Attempt.State.FINISHED
+        attempt.finished_at = now
+        attempt.passed = attempt.percent >= attempt.quiz.pass_mark
+    attempt.save()
+    if attempt.state == Attempt.State.FINISHED:
+        _queue_completion(attempt)
+
+
+def _queue_completion(attempt: Attempt) -> None:
+    from courses.models import CoursePage, Enrollment
+    from courses.services import queue_completion_check
+
+    course = CoursePage.objects.ancestor_of(attempt.quiz).only("translation_key").first()
+    if course is None:
+        return
+    enrollments = Enrollment.objects.filter(
+        user_id=attempt.user_id, run__course__translation_key=course.translation_key,
+        state=Enrollment.State.ACTIVE).values_list("pk", flat=True)
+    for enrollment_id in enrollments:
+        queue_completion_check(enrollment_id)
+
+
+def submit_attempt(*, attempt_id: int, now: datetime.datetime | None = None) -> Attempt:
+    """Idempotent: a second submit (double click, another tab, a retry) returns the attempt
+    as the first one left it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = (Attempt.objects.select_for_update(of=("self",)).select_related("quiz")
+                   .get(pk=attempt_id))
+        if attempt.state == Attempt.State.IN_PROGRESS:
+            late = bool(attempt.deadline and now > attempt.deadline + DEADLINE_GRACE)
+            _grade(attempt, now=now, late=late)
+    return attempt
+
+
+def submit_overdue_attempts(*, now: datetime.datetime | None = None) -> int:
+    """For the worker: attempts whose time ran out while the learner was away."""
+    now = now or timezone.now()
+    overdue = Attempt.objects.filter(state=Attempt.State.IN_PROGRESS,
+                                     deadline__lt=now - DEADLINE_GRACE).values_list("pk",
+                                                                                    flat=True)
+    count = 0
+    for attempt_id in list(overdue):
+        submit_attempt(attempt_id=attempt_id, now=now)
+        count += 1
+    return count
+
+
+def grade_answer(*, answer: AttemptAnswer, by, mark: Decimal, comment: str = "",
+                 now: datetime.datetime | None = None) -> AttemptAnswer:
+    """A teacher's grade for an essay (or a changed grade for any answer)."""
+    now = now or timezone.now()
+    mark = Decimal(mark)
+    if mark < 0 or mark > answer.max_mark:
+        raise KopaError(_("The mark must be between 0 and %(max)s.") % {
+            "max": answer.max_mark}, code="bad_mark")
+    with transaction.atomic():
+        attempt = (Attempt.objects.select_for_update(of=("self",)).select_related("quiz")
+                   .get(pk=answer.attempt_id))
+        if attempt.state == Attempt.State.IN_PROGRESS:
+            raise Conflict(_("This attempt is still in progress."), code="attempt_open")
+        answers = list(attempt.answers.all())
+        target = next(a for a in answers if a.pk == answer.pk)
+        target.mark = mark.quantize(TWO_PLACES, ROUND_HALF_UP)
+        target.fraction = (mark / target.max_mark).quantize(Decimal("0.0000001")) \
+            if target.max_mark else Decimal(0)
+        target.needs_grading = False
+        target.comment = comment
+        target.graded_by = by
+        target.graded_at = now
+        target.save(update_fields=["mark", "fraction", "needs_grading", "comment",
+                                   "graded_by", "graded_at"])
+        _settle(attempt, answers, now=attempt.finished_at or now)
+    return target
+
+
+def erase_attempts(user) -> None:
+    """Erasure request: the learner's attempts and answers go; quizzes stay."""
+    Attempt.objects.filter(user=user).delete()

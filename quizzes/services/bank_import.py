@@ -1,0 +1,134 @@
+"""Importing parsed questions into the bank, all or nothing: one bad question and the file
+is refused with the line of each problem, so nothing half-imports by surprise."""
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cms.errors import KopaError
+from quizzes.models import KINDS, QuestionCategory
+from quizzes.models.questions import parse_cloze
+
+FILES_FOLDER = "quizzes/files"
+
+
+@dataclass
+class ParsedQuestion:
+    """A question read from a file, before it is saved; `line` points back into the file."""
+
+    kind: str
+    line: int
+    name: str = ""
+    text: str = ""
+    general_feedback: str = ""
+    default_mark: Decimal = Decimal(1)
+    category: list[str] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+class ImportFailed(KopaError):
+    code = "import_failed"
+
+    def __init__(self, problems: list[tuple[int, str]]):
+        lines = "; ".join(_("line %(line)s: %(problem)s") % {"line": line, "problem": problem}
+                          for line, problem in problems)
+        super().__init__(_("Nothing was imported. %(lines)s") % {"lines": lines},
+                         problems=[{"line": line, "message": message}
+                                   for line, message in problems])
+        self.problems = problems
+
+
+def decimal_or_problem(value: str, line: int, problems: list, what: str) -> Decimal:
+    try:
+        return Decimal(str(value).strip() or "0")
+    except InvalidOperation:
+        problems.append((line, _("%(what)s is not a number: %(value)s") % {
+            "what": what, "value": value}))
+        return Decimal(0)
+
+
+UNSAFE_TAGS = re.compile(r"<(script|style|iframe|object)\b.*?</\1\s*>", re.I | re.S)
+UNSAFE_ATTRS = re.compile(r"\s(on\w+|formaction)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+UNSAFE_URLS = re.compile(r"(href|src)\s*=\s*([\"'])\s*javascript:[^\"']*\2", re.I)
+
+
+def clean_html(html: str) -> str:
+    """Imported HTML is shown to learners: scripts and event handlers are dropped."""
+    html = UNSAFE_TAGS.sub("", html)
+    html = UNSAFE_ATTRS.sub("", html)
+    return UNSAFE_URLS.sub(r'\1="#"', html)
+
+
+def _store_files(html: str, files: dict[str, bytes]) -> str:
+    """Moodle's `@@PLUGINFILE@@/name` becomes a stored file's URL."""
+    for name, content in files.items():
+        digest = hashlib.sha256(content).hexdigest()[:16]
+        safe_name = re.sub(r"[^\w.\-]", "_", name.rsplit("/", 1)[-1]) or "file"
+        path = f"{FILES_FOLDER}/{digest}/{safe_name}"
+        if not default_storage.exists(path):
+            path = default_storage.save(path, ContentFile(content))
+        html = html.replace(f"@@PLUGINFILE@@/{name}", default_storage.url(path))
+    return html
+
+
+def _category(path: list[str], root: QuestionCategory | None,
+              cache: dict) -> QuestionCategory:
+    parent = root
+    for name in path:
+        key = (parent.pk if parent else None, name)
+        if key not in cache:
+            cache[key] = QuestionCategory.objects.get_or_create(name=name[:200],
+                                                                parent=parent)[0]
+        parent = cache[key]
+    if parent is None:
+        parent = QuestionCategory.objects.get_or_create(name=_("Imported"), parent=None)[0]
+    return parent
+
+
+def validate(parsed: list[ParsedQuestion], problems: list[tuple[int, str]]) -> None:
+    for question in parsed:
+        if question.kind == "gap_fill":
+            try:
+                _segments, gaps = parse_cloze(question.fields.get("cloze_text", ""))
+            except ValueError as exc:
+                problems.append((question.line, str(exc)))
+                continue
+            if not gaps:
+                problems.append((question.line, _("The gap fill question has no gaps.")))
+        for key in ("choices", "answers", "pairs", "items"):
+            if key in question.fields and not question.fields[key]:
+                problems.append((question.line, _("The question has no answers.")))
+
+
+@transaction.atomic
+def import_questions(*, parsed: list[ParsedQuestion], problems: list[tuple[int, str]],
+                     into: QuestionCategory | None = None, language: str = "") -> list:
+    """Saves every parsed question, or none when any problem was found."""
+    validate(parsed, problems)
+    if problems:
+        raise ImportFailed(sorted(problems))
+    cache: dict = {}
+    created = []
+    for item in parsed:
+        model = KINDS[item.kind]
+        question = model(
+            category=_category(item.category, into, cache),
+            name=(item.name or re.sub(r"<[^>]+>", "", item.text)[:60] or item.kind)[:200],
+            text=clean_html(_store_files(item.text, item.files)),
+            general_feedback=clean_html(item.general_feedback),
+            default_mark=item.default_mark, language=language, **item.fields)
+        question.save()
+        created.append(question)
+    return created
+
+
+def file_data(name: str, content: str) -> tuple[str, bytes]:
+    return name, base64.b64decode(content.strip() or b"")

@@ -1,0 +1,62 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from cms.models import HomePage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_creates_the_demo_accounts(capsys):
+    call_command("seed_demo")
+    counts = (User.objects.count(), HomePage.objects.count())
+    call_command("seed_demo")
+    assert (User.objects.count(), HomePage.objects.count()) == counts
+    out = capsys.readouterr().out
+    assert "kopa-demo" in out
+    for name in ("admin", "manager", "teacher", "coordinator", "learner"):
+        user = User.objects.get(username=name)
+        assert user.check_password("kopa-demo")
+    assert User.objects.get(username="admin").is_superuser
+
+
+@pytest.mark.django_db
+def test_home_page_and_admin_answer(client):
+    call_command("seed_demo")
+    assert client.get("/").status_code == 200
+    assert client.get("/admin/").status_code == 302  # to sign in
+    client.login(username="admin", password="kopa-demo")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_production_settings_pass_the_deploy_check():
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; a deployment never has it.
+    clean = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {**clean, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+           "SECRET_KEY": "kS9#fQ2!vLm8@pZ4^wX7&tR1*yB6%nH3(jD5)gC0-aE2=uO9+iW4~eT7",
+           "ALLOWED_HOSTS": "kopa.example"}
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy",
+                             "--fail-level", "WARNING"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_health_reports_the_database(client):
+    body = client.get("/health/").json()
+    assert body["status"] == "ok" and body["database"] in ("sqlite", "postgresql")

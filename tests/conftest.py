@@ -1,0 +1,134 @@
+"""Shared fixtures: the site tree as the demo builds it, people in each role, and the
+markers that skip tests whose service is absent (with the reason)."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from accounts.services import create_user
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    chromium = shutil.which("chromium") or os.environ.get("KOPA_CHROMIUM")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(pytest.mark.skip(
+                reason="needs PostgreSQL (row locks, real concurrency): set DATABASE_URL"))
+        if "browser" in item.keywords and not chromium:
+            item.add_marker(pytest.mark.skip(
+                reason="needs Debian's chromium (apt-get install chromium)"))
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and private files go to a throwaway folder per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                    "OPTIONS": {"location": str(tmp_path / "media")}},
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                    "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None}},
+    }
+
+
+@pytest.fixture
+def wagtail_root(transactional_db):
+    """For transactional tests (threads, live server, real workers): they start from a
+    database an earlier one may have flushed, without the tree roots migrations made."""
+    from wagtail.models import Locale
+
+    from cms.demo import ensure_tree_roots
+
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    ensure_tree_roots(locale)
+
+
+@pytest.fixture
+def site(db):
+    """The demo's site skeleton (locales, home page as the default site's root)."""
+    from cms import demo
+
+    context: dict = {}
+    demo.load(context)
+    return context["site"]
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def make_user(db):
+    counter = {"n": 0}
+
+    def make(**kwargs):
+        counter["n"] += 1
+        kwargs.setdefault("first_name", "Anna")
+        kwargs.setdefault("last_name", f"Bērziņa{counter['n']}")
+        kwargs.setdefault("password", "a-long-test-password")
+        return create_user(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def learner(make_user):
+    return make_user(username="learner1", email="learner1@example.lv")
+
+
+@pytest.fixture
+def learner_without_email(make_user):
+    return make_user(username="ahmad1234", first_name="Ahmad", last_name="Rahimi")
+
+
+@pytest.fixture
+def db_vendor(db) -> str:
+    return connection.vendor
+
+
+@pytest.fixture
+def course_index(home_page):
+    from courses.factories import course_index as make_index
+
+    return make_index(home_page)
+
+
+@pytest.fixture
+def course(course_index):
+    from courses.factories import add_course
+
+    return add_course(course_index, title="Integrācijas kurss", slug="integracijas-kurss",
+                      kind="integration", academic_hours=28)
+
+
+@pytest.fixture
+def module(course):
+    from courses.factories import add_module
+
+    return add_module(course, title="Latvijas valsts", slug="latvijas-valsts")
+
+
+@pytest.fixture
+def teacher(make_user):
+    return make_user(username="teacher1", email="teacher1@example.lv")
+
+
+@pytest.fixture
+def run(course, teacher):
+    from courses.factories import CourseRunFactory
+
+    return CourseRunFactory(course=course, title="Rīga, rudens, latviski", teachers=[teacher])
+
+
+@pytest.fixture
+def enrollment(run, learner):
+    from courses.factories import EnrollmentFactory
+
+    return EnrollmentFactory(run=run, user=learner)
