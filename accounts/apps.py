@@ -4,8 +4,18 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # apps.py holds two configs; this one is the app's own
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from django.db.models.signals import m2m_changed
+
+        from accounts import signals
+        from accounts.models import User
+
+        m2m_changed.connect(signals.on_groups_changed, sender=User.groups.through,
+                            dispatch_uid="accounts.groups_staff")
 
 
 class KopaUsersAppConfig(WagtailUsersAppConfig):

@@ -106,3 +106,20 @@ def erase_personal_data(*, user: User) -> None:
     user.date_joined = timezone.now()
     user.save()
     user.api_tokens.all().delete()
+
+
+def sync_staff_status(*, user_ids: list[int]) -> None:
+    """Staff status means "works in the Wagtail admin": joining a group that grants admin
+    access (Managers, Teachers) makes a person staff. Keeping it in step with the groups
+    lets every public page tell an editor from a learner without a permissions query, and
+    makes a manager added in the admin's Groups tab a manager everywhere at once. Leaving
+    the group does not take staff status away: what the person may do is still decided by
+    their groups, so a stale flag only costs them the permission check learners skip."""
+    from django.contrib.auth.models import Permission
+    from django.db.models import Exists, OuterRef
+
+    admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin",
+                                             codename="access_admin")
+    grants = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), group__permissions__in=admin_access)
+    User.objects.filter(Exists(grants), pk__in=user_ids, is_staff=False).update(is_staff=True)

@@ -1,6 +1,8 @@
 """What a lesson is made of. Each block asks the author for what makes it accessible
 (alt text, a transcript, captions) and renders with its own small template."""
 
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,50 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+# Documents of the body being converted, fetched in one query by LessonBodyBlock.to_python.
+_body_documents: ContextVar[dict | None] = ContextVar("kopa_body_documents", default=None)
+
+
+class LessonDocumentChooserBlock(DocumentChooserBlock):
+    """Wagtail looks documents up once per block kind and field (audio, video, captions,
+    vocabulary and dialogue pronunciation, downloads: six queries for a rich lesson); this
+    one takes them from the single lookup its lesson body made for all of them."""
+
+    def bulk_to_python(self, values):
+        known = _body_documents.get()
+        if known is None:
+            return super().bulk_to_python(values)
+        missing = {value for value in values if isinstance(value, int) and value not in known}
+        if missing:  # not found by the walk (it should not happen): Wagtail's own lookup
+            known = {**known, **self.model_class.objects.in_bulk(missing)}
+        return [value if isinstance(value, models.Model) else known.get(value)
+                for value in values]
+
+
+def document_ids(block, raw, found: set) -> set:
+    """Every document id in a body's stored JSON, walking the block definitions."""
+    if raw in (None, "", []):
+        return found
+    if isinstance(block, DocumentChooserBlock):
+        if isinstance(raw, int):
+            found.add(raw)
+    elif isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            if not isinstance(item, dict):  # (type, value) pairs hold documents already
+                continue
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None:
+                document_ids(child, item.get("value"), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            # Stored as {"type": "item", "value": ..., "id": ...}; very old rows as bare values.
+            is_wrapped = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            document_ids(block.child_block, item["value"] if is_wrapped else item, found)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            document_ids(child, raw.get(name), found)
+    return found
 
 
 class PartOfSpeech(models.TextChoices):
@@ -51,7 +97,7 @@ class FigureBlock(blocks.StructBlock):
 class AudioBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200,
                              help_text=_("e.g. Listen: at the shop"))
-    file = DocumentChooserBlock(label=_("audio file"),
+    file = LessonDocumentChooserBlock(label=_("audio file"),
                                 help_text=_("An uploaded MP3 or OGG file."))
     transcript = blocks.TextBlock(
         label=_("transcript"),
@@ -67,9 +113,9 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200)
     embed = EmbedBlock(label=_("video link"), required=False,
                        help_text=_("e.g. a YouTube or Vimeo address"))
-    file = DocumentChooserBlock(label=_("video file"), required=False,
+    file = LessonDocumentChooserBlock(label=_("video file"), required=False,
                                 help_text=_("An uploaded MP4 or WebM file."))
-    captions = DocumentChooserBlock(label=_("captions (WebVTT)"), required=False)
+    captions = LessonDocumentChooserBlock(label=_("captions (WebVTT)"), required=False)
     transcript = blocks.TextBlock(label=_("transcript"), required=False)
 
     class Meta:
@@ -98,7 +144,7 @@ class VocabularyItemBlock(blocks.StructBlock):
     translation_en = blocks.CharBlock(label=_("in English"), max_length=120, required=False)
     translation_ru = blocks.CharBlock(label=_("in Russian"), max_length=120, required=False)
     translation_uk = blocks.CharBlock(label=_("in Ukrainian"), max_length=120, required=False)
-    audio = DocumentChooserBlock(label=_("pronunciation"), required=False)
+    audio = LessonDocumentChooserBlock(label=_("pronunciation"), required=False)
 
     class Meta:
         icon = "openquote"
@@ -128,7 +174,7 @@ class DialogueLineBlock(blocks.StructBlock):
     line = blocks.TextBlock(label=_("line"))
     translation = blocks.CharBlock(label=_("translation"), max_length=300, required=False,
                                    help_text=_("Optional, in English"))
-    audio = DocumentChooserBlock(label=_("audio"), required=False)
+    audio = LessonDocumentChooserBlock(label=_("audio"), required=False)
 
     class Meta:
         icon = "user"
@@ -158,7 +204,7 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class DownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = LessonDocumentChooserBlock(label=_("document"))
     description = blocks.CharBlock(label=_("description"), max_length=200, required=False,
                                    help_text=_("e.g. Application form for a residence permit"))
 
@@ -207,6 +253,22 @@ class SelfCheckBlock(blocks.StructBlock):
 
 
 class LessonBodyBlock(blocks.StreamBlock):
+    """Converts the whole body at once, so that all its documents come in one query."""
+
+    def to_python(self, value):
+        from wagtail.documents import get_document_model
+
+        ids = document_ids(self, value, set())
+        known = get_document_model().objects.in_bulk(ids) if ids else {}
+        token = _body_documents.set(known)
+        try:
+            stream = super().to_python(value)
+            for _block in stream:  # converts each kind of block now, inside the lookup
+                pass
+        finally:
+            _body_documents.reset(token)
+        return stream
+
     heading = HeadingBlock()
     text = blocks.RichTextBlock(
         label=_("Text"), icon="pilcrow", template="lessons/blocks/text.html",

@@ -36,3 +36,34 @@ def sample_body() -> list:
             {"text": "50", "correct": False, "feedback": "Nē, vairāk."}],
             "explanation": "Saeimu ievēl uz četriem gadiem."}),
     ]
+
+
+def media_body() -> list:
+    """One block of every kind, media included: an image, audio, a video file with captions,
+    a document, and pronunciation audio in the vocabulary and the dialogue."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    def document(name: str, content: bytes) -> Document:
+        return Document.objects.create(title=name, file=ContentFile(content, name=name))
+
+    image = Image.objects.create(title="Brīvības piemineklis", file=get_test_image_file())
+    audio = document("veikala.mp3", b"ID3")
+    word = document("maize.mp3", b"ID3")
+    video = document("satversme.mp4", b"\x00\x00\x00\x18ftypmp42")
+    captions = document("satversme.vtt", b"WEBVTT\n")
+    handout = document("satversme.pdf", b"%PDF-1.4\n")
+    body = sample_body()
+    body[2][1]["items"][0]["audio"] = word
+    body[3][1]["lines"][0]["audio"] = audio
+    return [
+        *body,
+        ("image", {"image": image, "alt_text": "Brīvības piemineklis Rīgā",
+                    "caption": "Rīga"}),
+        ("audio", {"title": "Veikalā", "file": audio, "transcript": "Labdien!"}),
+        ("video", {"title": "Satversme", "embed": "", "file": video,
+                   "captions": captions, "transcript": "Satversme ir pamatlikums."}),
+        ("download", {"document": handout, "description": "Satversmes teksts"}),
+    ]

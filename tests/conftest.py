@@ -24,6 +24,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache. Redis outlives a test (and a whole run): a
+    rendition, rate-limit counter or page fragment cached by an earlier test would point
+    at rows and files that no longer exist (a rolled-back image id reused by the next
+    test, whose media folder is another)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and private files go to a throwaway folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"

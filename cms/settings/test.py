@@ -31,10 +31,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"
 CELERY_TASK_EAGER_PROPAGATES = True
 
-# Parallel test processes (pytest-xdist) each get their own Redis database for the cache, so
-# one process clearing its cache never empties another's.
+# Each test process (every pytest-xdist worker, and a run without xdist) gets a Redis
+# database of its own for the cache, apart from the broker's: the tests clear the cache
+# before each test, which must never empty another process's cache or the task queue.
 _xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-if REDIS_URL and _xdist_worker.startswith("gw"):
+if REDIS_URL:
     _base, _sep, _db = REDIS_URL.rpartition("/")
-    _index = 8 + int(_xdist_worker[2:]) % 8
+    _number = int(_xdist_worker[2:]) if _xdist_worker.startswith("gw") else 7
+    _index = 8 + _number % 8
     CACHES["default"]["LOCATION"] = f"{_base}/{_index}" if _db.isdigit() else REDIS_URL

@@ -186,11 +186,11 @@ def test_roster_and_exports_take_a_fixed_number_of_queries(
             mark(session, enrollment, "present")
     client.force_login(teacher)
     client.get(f"/attendance/sessions/{sessions[0].pk}/")  # session and caches warm
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         assert client.get(f"/attendance/sessions/{sessions[0].pk}/").status_code == 200
     with django_assert_num_queries(10):
         assert client.get(f"/attendance/runs/{run.pk}/export.csv").status_code == 200
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         assert client.get(f"/attendance/runs/{run.pk}/").status_code == 200
 
 

@@ -1,12 +1,12 @@
 """A signed-in learner's lesson page costs the same few queries in a course of 5 lessons
-as in one of 200."""
+as in one of 200, with every kind of block in it, media included."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.factories import add_course, add_module
-from lessons.factories import add_lesson, sample_body
+from lessons.factories import add_lesson, media_body
 from lessons.services import mark_lesson_done
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 BUDGET = 15
 
 
-def build_course(index, *, slug: str, lessons: int):
+def build_course(index, *, slug: str, lessons: int, body: list):
     course = add_course(index, title=f"Kurss {slug}", slug=slug)
     per_module = 20
     made = []
@@ -22,7 +22,7 @@ def build_course(index, *, slug: str, lessons: int):
         module = add_module(course, title=f"Modulis {m}", slug=f"m{m}", publish=False)
         for _n in range(min(per_module, lessons - len(made))):
             made.append(add_lesson(module, title=f"Nodarbība {len(made)}",
-                                   slug=f"n{len(made)}", body=sample_body(), publish=False))
+                                   slug=f"n{len(made)}", body=body, publish=False))
     return made
 
 
@@ -43,8 +43,9 @@ def no_search_indexing(settings):
 
 def test_lesson_page_query_count_does_not_grow_with_the_course(client, learner, course_index,
                                                                no_search_indexing):
-    small = build_course(course_index, slug="mazs", lessons=5)
-    large = build_course(course_index, slug="liels", lessons=200)
+    body = media_body()  # an image, audio, video with captions, a document, pronunciations
+    small = build_course(course_index, slug="mazs", lessons=5, body=body)
+    large = build_course(course_index, slug="liels", lessons=200, body=body)
     for lesson in small[:2] + large[:2]:
         mark_lesson_done(user=learner, lesson=lesson)
     client.force_login(learner)
@@ -52,3 +53,13 @@ def test_lesson_page_query_count_does_not_grow_with_the_course(client, learner, 
     large_count = count_queries(client, large[150].url)
     assert small_count == large_count
     assert large_count <= BUDGET, large_count
+
+
+def test_a_rich_lesson_renders_all_its_media(client, learner, course_index):
+    """The documents come from one lookup for the whole body; each lands where it belongs."""
+    lesson = build_course(course_index, slug="bagats", lessons=1, body=media_body())[0]
+    client.force_login(learner)
+    html = client.get(lesson.url).content.decode()
+    for piece in ('<img', 'alt="Brīvības piemineklis Rīgā"', 'src="/documents/',
+                  '.mp3"', '.mp4"', '.vtt"', '.pdf" download'):
+        assert piece in html, piece
