@@ -20,3 +20,8 @@ def render_certificate_task(certificate_id: int) -> None:
              retry_backoff=30, max_retries=5)
 def send_certificate_email_task(certificate_id: int) -> None:
     services.send_certificate_email(certificate_id=certificate_id)
+
+
+@shared_task(name="certificates.requeue_stalled_certificates")
+def requeue_stalled_certificates_task() -> int:
+    return services.requeue_stalled_certificates()

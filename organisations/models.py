@@ -117,6 +117,7 @@ class ImportState(models.TextChoices):
     PREVIEWED = "previewed", _("Checked, not imported yet")
     COMMITTED = "committed", _("Imported")
     REJECTED = "rejected", _("Not imported: the file had errors")
+    EXPIRED = "expired", _("Expired: not imported within a week, rows deleted")
 
 
 class ParticipantImport(models.Model):

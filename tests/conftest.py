@@ -23,6 +23,19 @@ def pytest_collection_modifyitems(config, items):
                 reason="needs Debian's chromium (apt-get install chromium)"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_connections_at_teardown(django_db_setup, django_db_blocker):
+    """On PostgreSQL the test database can only be dropped when nobody is connected; a
+    live-server thread still serving Chromium's keep-alive connection when a browser test
+    ends can hold one. Ending those sessions first lets the teardown finish cleanly."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Every test starts with an empty cache. Redis outlives a test (and a whole run): a

@@ -8,6 +8,7 @@ from certificates.services.issuing import (
     reissue_for_run,
     render_certificate,
     request_certificate,
+    requeue_stalled_certificates,
     revoke_certificate,
     revoke_for_run,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "reissue_for_run",
     "render_certificate",
     "request_certificate",
+    "requeue_stalled_certificates",
     "revoke_certificate",
     "revoke_for_run",
     "send_certificate_email",

@@ -4,12 +4,13 @@ Exactly once in effect: the row is unique per enrolment; the PDF goes to a path 
 the code and revision, so a redelivered render overwrites rather than adds a file; and
 the switch to "issued" is a conditional UPDATE, so of two renders racing only one wins."""
 
+import datetime
 import hashlib
 import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,9 @@ from courses.models import CourseRun, Enrollment
 logger = logging.getLogger(__name__)
 
 RENDERABLE = (Certificate.State.PENDING, Certificate.State.FAILED)
+# Longer than a redelivery takes (the broker's visibility timeout, 5 minutes by default)
+# plus the longest pause between retries, so the sweeper never races a live render.
+STALLED_AFTER = datetime.timedelta(minutes=15)
 
 
 def pdf_name(certificate: Certificate, revision: int) -> str:
@@ -136,6 +140,22 @@ def render_certificate(*, certificate_id: int) -> Certificate | None:
             event(certificate, CertificateEvent.Kind.FAILED, note=str(exc))
         raise
     return certificate
+
+
+def requeue_stalled_certificates(*, now: datetime.datetime | None = None,
+                                 limit: int = 500) -> int:
+    """Queues again certificates left pending for a quarter of an hour: their message was
+    lost (a broker restarted without its data) or their worker died beyond redelivery.
+    Rendering is idempotent, so a render that was merely slow costs one wasted try."""
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    stalled = list(Certificate.objects.filter(
+        Q(render_started_at__isnull=True) | Q(render_started_at__lt=cutoff),
+        state=Certificate.State.PENDING, updated_at__lt=cutoff,
+    ).order_by("pk").values_list("pk", flat=True)[:limit])
+    if stalled:
+        logger.warning("re-queueing %d stalled certificate(s)", len(stalled))
+        queue_render(stalled)
+    return len(stalled)
 
 
 def store_pdf(name: str, pdf: bytes) -> None:

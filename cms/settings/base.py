@@ -161,6 +161,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_WORKER_CONCURRENCY = int(os.environ.get("CELERY_WORKER_CONCURRENCY", "2"))
+# Housekeeping, run by `celery beat` (embedded in the worker `make run` starts; one beat
+# process per installation in production). Each task is idempotent and cheap when idle.
+CELERY_BEAT_SCHEDULE = {
+    # Timed quiz attempts whose learner went away: submitted with what was saved.
+    "submit-overdue-quiz-attempts": {"task": "quizzes.submit_overdue_attempts",
+                                     "schedule": 60.0},
+    # Certificates whose render message was lost: queued again.
+    "requeue-stalled-certificates": {"task": "certificates.requeue_stalled_certificates",
+                                     "schedule": 300.0},
+    # Import checks never imported: their rows (personal data) deleted after a week.
+    "clear-stale-import-rows": {"task": "organisations.clear_stale_import_rows",
+                                "schedule": 3600.0},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Authentication -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

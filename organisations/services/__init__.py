@@ -9,6 +9,8 @@ from organisations.services.participants import (
     open_run,
     withdraw_participant,
 )
+from organisations.services.retention import clear_stale_import_rows
 
-__all__ = ["add_participant", "commit_import", "enroll_participants", "issue_login_codes",
-           "open_run", "preview_import", "use_login_code", "withdraw_participant"]
+__all__ = ["add_participant", "clear_stale_import_rows", "commit_import",
+           "enroll_participants", "issue_login_codes", "open_run", "preview_import",
+           "use_login_code", "withdraw_participant"]

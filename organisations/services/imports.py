@@ -20,6 +20,7 @@ from accounts.services import USERNAME_ALPHABET, supported_language
 from cms.errors import Conflict
 from courses import services as course_services
 from courses.models import CourseRun, Enrollment
+from organisations.countries import country_code
 from organisations.models import Organisation, Participant, ParticipantImport
 from organisations.services.import_files import (
     COLUMNS,
@@ -75,12 +76,13 @@ def check_fields(data: dict) -> tuple[dict, list]:
         else:
             clean["language"] = supported_language(code)
     if data["citizenship"]:
-        value = data["citizenship"].strip().upper()
-        if len(value) != 2 or not value.isascii() or not value.isalpha():
-            errors.append(error("bad_citizenship", _("Write the country of citizenship as a "
-                                                     "two-letter code, e.g. UA, SY, AF.")))
+        code = country_code(data["citizenship"])
+        if code is None:
+            errors.append(error("bad_citizenship", _(
+                "Unknown country “%(value)s”; write its name or two-letter code, e.g. "
+                "Ukraina or UA.") % {"value": data["citizenship"]}))
         else:
-            clean["citizenship"] = value
+            clean["citizenship"] = code
     if data["region"]:
         region = REGION_LOOKUP.get(fold(anyascii(data["region"])))
         if region is None:
@@ -227,6 +229,9 @@ def commit_import(*, participant_import: ParticipantImport, by,
     """Imports the previewed rows, checked again against the database as it is now.
     `valid_only=False`: everything or nothing (any error and nothing is imported)."""
     locked = ParticipantImport.objects.select_for_update().get(pk=participant_import.pk)
+    if locked.state == ParticipantImport.State.EXPIRED:
+        raise Conflict(_("This check is more than a week old and its rows have been deleted. "
+                         "Upload the file again."), code="import_expired")
     if locked.state != ParticipantImport.State.PREVIEWED:
         raise Conflict(_("This file has already been imported."), code="already_committed")
     organisation, run = locked.organisation, locked.run

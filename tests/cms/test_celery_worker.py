@@ -100,4 +100,5 @@ def test_make_runs_web_and_worker_together_and_stops_both(tmp_path):
         if runner.poll() is None:
             runner.kill()
     assert "celery@" in output and "stopped: web server and worker" in output
+    assert "beat: Starting" in output  # the housekeeping schedule runs with it
     assert not health()

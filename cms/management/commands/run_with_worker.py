@@ -26,8 +26,10 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport: str, **options) -> None:
+        # --beat runs the housekeeping schedule (settings.CELERY_BEAT_SCHEDULE) inside this
+        # one worker; an installation with several workers runs one `celery beat` instead.
         worker = [sys.executable, "-m", "celery", "-A", "cms", "worker", "--loglevel=INFO",
-                  f"--concurrency={settings.CELERY_WORKER_CONCURRENCY}"]
+                  f"--concurrency={settings.CELERY_WORKER_CONCURRENCY}", "--beat"]
         if settings.CELERY_BROKER_URL.startswith("sqla+"):
             # The embedded broker has no fan-out exchanges for worker-to-worker chatter.
             worker += ["--without-gossip", "--without-mingle"]
