@@ -48,7 +48,7 @@ def test_dry_run_finds_bad_email_duplicates_already_enrolled_and_full_group(
         ("Jau", "Esošs", "jau@example.lv", "", "lv", "", "", "", ""),
         ("Pēteris", "Liepa", "", "", "lv", "", "", "", ""),
         ("Ilze", "Ozola", "", "", "lv", "", "", "", ""),
-        ("", "BezVārda", "", "", "klingon", "Ukraina", "Marss", "?", "3000"),
+        ("", "BezVārda", "", "", "klingon", "Atlantīda", "Marss", "?", "3000"),
     ]
     result = preview(organisation, coordinator, xlsx_bytes(rows), run=run)
     codes = {row["line"]: [e["code"] for e in row["errors"]] for row in result.rows}
