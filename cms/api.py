@@ -16,6 +16,7 @@ from courses.api import router as courses_router
 from lessons.api import router as lessons_router
 from organisations.api import router as organisations_router
 from quizzes.api import router as quizzes_router
+from reports.api import router as reports_router
 
 api = NinjaAPI(
     title="Kopā API",
@@ -83,3 +84,4 @@ api.add_router("/", quizzes_router)
 api.add_router("/", organisations_router)
 api.add_router("/", attendance_router)
 api.add_router("/", certificates_router)
+api.add_router("/", reports_router)

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("organisations.urls")),
     path("", include("attendance.urls")),
     path("", include("certificates.urls")),
+    path("", include("reports.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,6 +8,7 @@ import gettext
 
 import pycountry
 from anyascii import anyascii
+from django.utils import translation
 
 from organisations.services.import_files import fold
 
@@ -57,3 +58,25 @@ def country_code(value: str) -> str | None:
         return code if pycountry.countries.get(alpha_2=code) else None
     table = lookup_table()
     return table.get(fold(value)) or table.get(fold(anyascii(value)))
+
+
+@functools.cache
+def catalogue(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language],
+                               fallback=True)
+
+
+def country_name(code: str, language: str | None = None) -> str:
+    """The country's everyday name in the interface language (ISO's translations), or the
+    code itself when it names no country."""
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None:
+        return code
+    language = (language or translation.get_language() or "lv").split("-")[0]
+    common = getattr(country, "common_name", None)
+    if language == "en":
+        return common or country.name
+    names = catalogue(language)
+    if common and names.gettext(common) != common:
+        return names.gettext(common)
+    return names.gettext(country.name)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "organisations",
     "attendance",
     "certificates",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -8,7 +8,7 @@ from django.db import transaction
 
 # Dependency order; an app without a demo.py is skipped.
 DEMO_APPS = ["cms", "accounts", "courses", "lessons", "quizzes", "organisations", "attendance",
-             "certificates"]
+             "certificates", "reports"]
 
 
 class Command(BaseCommand):
