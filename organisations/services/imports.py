@@ -20,6 +20,7 @@ from accounts.services import USERNAME_ALPHABET, supported_language
 from cms.errors import Conflict
 from courses import services as course_services
 from courses.models import CourseRun, Enrollment
+from courses.permissions import is_manager
 from organisations.countries import country_code
 from organisations.models import Organisation, Participant, ParticipantImport
 from organisations.services.import_files import (
@@ -118,8 +119,12 @@ def person_key(data: dict) -> tuple:
 
 
 def check_rows(*, organisation: Organisation, run: CourseRun | None,
-               rows: list[tuple[int, dict]]) -> list[RowCheck]:
-    """Every row checked against the file and the database in a fixed number of queries."""
+               rows: list[tuple[int, dict]], link_accounts: bool = False) -> list[RowCheck]:
+    """Every row checked against the file and the database in a fixed number of queries.
+
+    An e-mail already used by someone who is not this organisation's participant is an
+    error unless a manager imports (`link_accounts`): otherwise a coordinator could pull
+    another organisation's person into theirs and print a login card for them."""
     checks = []
     for line, data in rows:
         clean, errors = check_fields(data)
@@ -134,6 +139,7 @@ def check_rows(*, organisation: Organisation, run: CourseRun | None,
         user = participant.user
         members[person_key({"email": user.email or "", "first_name": user.first_name,
                             "last_name": user.last_name, "phone": user.phone})] = user.pk
+    member_ids = set(members.values())
     seen: dict[tuple, int] = {}
     for check in checks:
         if check.errors:
@@ -144,7 +150,13 @@ def check_rows(*, organisation: Organisation, run: CourseRun | None,
                                                              "%(line)s.") % {"line": seen[key]}))
             continue
         seen[key] = check.line
-        check.user_id = accounts.get(check.data["email"]) or members.get(key)
+        account = accounts.get(check.data["email"])
+        if account and not link_accounts and account not in member_ids:
+            check.errors.append(error("email_in_use", _(
+                "Another account uses this e-mail address. Leave the e-mail out, or ask a "
+                "manager to add this person to your organisation.")))
+            continue
+        check.user_id = account or members.get(key)
         if check.user_id:
             check.notes.append(error("existing_account", _("Has an account already; it is "
                                                            "used, not created again.")))
@@ -187,7 +199,8 @@ def preview_import(*, organisation: Organisation, run: CourseRun | None, filenam
     if run is not None:
         ensure_run_open(organisation, run)
     checks = check_rows(organisation=organisation, run=run,
-                        rows=table_rows(read_table(filename=filename, content=content)))
+                        rows=table_rows(read_table(filename=filename, content=content)),
+                        link_accounts=is_manager(by))
     return ParticipantImport.objects.create(
         organisation=organisation, run=run, uploaded_by=by, filename=filename[:255],
         rows=[check.as_dict() for check in checks], summary=summarise(checks))
@@ -239,7 +252,8 @@ def commit_import(*, participant_import: ParticipantImport, by,
         ensure_run_open(organisation, run)
     rows = [(row["line"], {key: str(row.get(key) or "") for key in COLUMNS})
             for row in locked.rows]
-    checks = check_rows(organisation=organisation, run=run, rows=rows)
+    checks = check_rows(organisation=organisation, run=run, rows=rows,
+                        link_accounts=is_manager(by))
     summary = summarise(checks)
     if summary["invalid"] and not valid_only:
         locked.rows = [check.as_dict() for check in checks]

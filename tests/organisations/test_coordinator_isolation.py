@@ -189,3 +189,29 @@ def test_my_page_links_to_the_coordinators_organisation(world, as_coordinator):
     page = as_coordinator.get("/my/").content.decode()
     assert f"/organisations/{world['A'].pk}/" in page
     assert f"/organisations/{world['B'].pk}/" not in page
+
+
+def test_importing_their_persons_e_mail_does_not_make_them_ours(world, coordinator):
+    """B's participant has an e-mail and no password yet (imported people never do): A's
+    coordinator importing that e-mail gets a row error, not B's person, and so no login
+    card to sign in as them."""
+    from organisations import services
+    from organisations.models import LoginCode, Participant
+
+    theirs = world["theirs"].user
+    theirs.email = "svesais@example.lv"
+    theirs.set_unusable_password()
+    theirs.save()
+    result = services.preview_import(
+        organisation=world["A"], run=None, filename="a.xlsx",
+        content=xlsx_bytes([("Svešais", "Cilvēks", "svesais@example.lv", "", "lv", "", "",
+                             "", "")]), by=coordinator)
+    assert [e["code"] for e in result.rows[0]["errors"]] == ["email_in_use"]
+    committed = services.commit_import(participant_import=result, by=coordinator,
+                                       valid_only=True)
+    assert committed.summary["valid"] == 0
+    assert not Participant.objects.filter(organisation=world["A"], user=theirs).exists()
+    client = Client()
+    client.force_login(coordinator)
+    client.post(f"/organisations/{world['A'].pk}/login-cards/")
+    assert not LoginCode.objects.filter(user=theirs).exists()

@@ -40,6 +40,7 @@ def test_dry_run_finds_bad_email_duplicates_already_enrolled_and_full_group(
     run = CourseRunFactory(course=course, capacity=3, waitlist_enabled=False)
     organisation.runs.add(run)
     enrolled = make_user(email="jau@example.lv")
+    Participant.objects.create(organisation=organisation, user=enrolled)
     EnrollmentFactory(run=run, user=enrolled)
     rows = [
         ("Anna", "Bērziņa", "not-an-email", "", "lv", "", "", "", ""),
@@ -145,13 +146,33 @@ def test_unreadable_files_get_a_clear_error(organisation, coordinator, filename,
     assert not ParticipantImport.objects.exists()
 
 
-def test_existing_accounts_are_reused_not_duplicated(organisation, coordinator, make_user):
+def test_existing_accounts_are_reused_only_when_they_are_already_ours(
+        organisation, coordinator, make_user):
     existing = make_user(email="anna@example.lv")
+    # Not this organisation's participant: a coordinator may not pull her in.
     result = preview(organisation, coordinator, xlsx_bytes(GOOD[:1]))
-    assert result.rows[0]["user_id"] == existing.pk
+    assert [e["code"] for e in result.rows[0]["errors"]] == ["email_in_use"]
+    assert result.rows[0]["user_id"] is None
+    # Once she is the organisation's participant, her account is used, not doubled.
+    Participant.objects.create(organisation=organisation, user=existing)
+    result = preview(organisation, coordinator, xlsx_bytes(GOOD[:1]))
+    assert result.rows[0]["user_id"] == existing.pk and not result.rows[0]["errors"]
     services.commit_import(participant_import=result, by=coordinator, valid_only=False)
     assert User.objects.filter(email__iexact="anna@example.lv").count() == 1
     assert Participant.objects.get().user == existing
+
+
+def test_a_manager_may_link_an_existing_account(organisation, make_user):
+    from accounts.demo import ensure_groups
+
+    existing = make_user(email="anna@example.lv")
+    manager = make_user(username="manager-i", email="manager-i@example.lv")
+    manager.groups.add(ensure_groups()["Managers"])
+    manager.refresh_from_db()
+    result = preview(organisation, manager, xlsx_bytes(GOOD[:1]))
+    assert result.rows[0]["user_id"] == existing.pk and not result.rows[0]["errors"]
+    services.commit_import(participant_import=result, by=manager, valid_only=False)
+    assert Participant.objects.get(organisation=organisation).user == existing
 
 
 def test_importing_the_same_file_twice_creates_nobody_twice(organisation, coordinator, run):
