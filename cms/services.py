@@ -25,3 +25,11 @@ def queue_heartbeat() -> str:
     queued_at = timezone.now().isoformat()
     transaction.on_commit(lambda: record_worker_heartbeat.delay(token, queued_at))
     return token
+
+
+def publish_scheduled() -> None:
+    """Publishes what editors scheduled (a page's "go live" date) and unpublishes what
+    expired, as Wagtail's `publish_scheduled` command does; beat runs it every minute."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled", verbosity=0)

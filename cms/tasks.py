@@ -7,3 +7,8 @@ from cms import services
 @shared_task(name="cms.record_worker_heartbeat")
 def record_worker_heartbeat(token: str, queued_at: str) -> None:
     services.record_heartbeat(token=token, queued_at=parse_datetime(queued_at))
+
+
+@shared_task(name="cms.publish_scheduled")
+def publish_scheduled() -> None:
+    services.publish_scheduled()

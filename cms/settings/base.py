@@ -165,6 +165,8 @@ CELERY_WORKER_CONCURRENCY = int(os.environ.get("CELERY_WORKER_CONCURRENCY", "2")
 # Housekeeping, run by `celery beat` (embedded in the worker `make run` starts; one beat
 # process per installation in production). Each task is idempotent and cheap when idle.
 CELERY_BEAT_SCHEDULE = {
+    # Pages an editor scheduled to go live (or to expire) at a time.
+    "publish-scheduled-pages": {"task": "cms.publish_scheduled", "schedule": 60.0},
     # Timed quiz attempts whose learner went away: submitted with what was saved.
     "submit-overdue-quiz-attempts": {"task": "quizzes.submit_overdue_attempts",
                                      "schedule": 60.0},

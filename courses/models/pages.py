@@ -71,15 +71,22 @@ class CourseIndexPage(Page):
         # The tree is fenced, so the depth tells the page type: ask that table directly
         # and save the second query that `.specific` would make.
         model = self.page_type_at_depth(len(path_components))
+        from courses.selectors.catalogue import published_q
+
         if model is not None:
-            page = model.objects.filter(url_path=url_path, locale_id=self.locale_id).first()
+            page = (model.objects.filter(url_path=url_path, locale_id=self.locale_id)
+                    .annotate(is_published=published_q()).first())
         if page is None:
-            page = Page.objects.filter(url_path=url_path, locale_id=self.locale_id).first()
+            page = (Page.objects.filter(url_path=url_path, locale_id=self.locale_id)
+                    .annotate(is_published=published_q()).first())
             if page is None:
                 # Not a page of its own: perhaps a route inside one (e.g. a quiz attempt).
                 return super().route(request, path_components)
+            is_published = page.is_published
             page = page.specific
-        if not page.live:
+            page.is_published = is_published
+        # Drafts, and pages under an unpublished course or module, are for nobody here.
+        if not page.is_published:
             raise Http404
         return page.route(request, [])
 

@@ -23,12 +23,21 @@ from courses.models import CoursePage, CourseRun, ModulePage
 COVER_FILTER = "fill-640x360"
 
 
+def published_q() -> Q:
+    """Published, and so is every page above it: unpublishing a course or a module takes
+    its lessons and quizzes down with it, though each keeps its own `live` flag."""
+    unpublished_above = Page.objects.filter(
+        live=False, path=Substr(OuterRef("path"), 1, Length("path")))
+    return Q(live=True) & ~Q(Exists(unpublished_above))
+
+
 def visible_q() -> Q:
-    """Published and outside every private section, as one condition (no extra query):
-    learners never see drafts or restricted pages, in listings as on the page itself."""
+    """Published (with everything above it) and outside every private section, as one
+    condition (no extra query): learners never see drafts or restricted pages, in listings
+    as on the page itself."""
     restricted = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return Q(live=True) & ~Q(Exists(restricted))
+    return published_q() & ~Q(Exists(restricted))
 
 
 # --- the catalogue ----------------------------------------------------------------------
