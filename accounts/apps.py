@@ -9,13 +9,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from django.db.models.signals import m2m_changed
+        from django.db.models.signals import m2m_changed, post_migrate
 
         from accounts import signals
         from accounts.models import User
 
         m2m_changed.connect(signals.on_groups_changed, sender=User.groups.through,
                             dispatch_uid="accounts.groups_staff")
+        post_migrate.connect(signals.on_post_migrate, dispatch_uid="accounts.role_groups")
 
 
 class KopaUsersAppConfig(WagtailUsersAppConfig):

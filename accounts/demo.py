@@ -1,8 +1,9 @@
 """Demo accounts; the password is for the demo only and is printed by seed_demo."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from accounts.models import User
+from accounts.services import ensure_role_groups
 
 DEMO_PASSWORD = "kopa-demo"
 
@@ -18,13 +19,7 @@ DEMO_USERS = [
 
 
 def ensure_groups() -> dict[str, Group]:
-    groups = {name: Group.objects.get_or_create(name=name)[0]
-              for name in ("Managers", "Teachers", "Coordinators")}
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin",
-                                          codename="access_admin")
-    groups["Managers"].permissions.add(admin_access)
-    groups["Teachers"].permissions.add(admin_access)
-    return groups
+    return ensure_role_groups()
 
 
 def load(context: dict) -> None:

@@ -50,3 +50,20 @@ def register_dashboard_panel(key: str, *, template: str,
 
 def dashboard_panels() -> list[DashboardPanel]:
     return sorted(_panels.values(), key=lambda panel: panel.order)
+
+
+# --- roles -------------------------------------------------------------------------------
+
+RoleSetup = Callable[[dict], None]
+_role_setups: dict[str, RoleSetup] = {}
+
+
+def register_role_setup(key: str, setup: RoleSetup) -> None:
+    """An app grants the role groups ("Managers", "Teachers", "Coordinators", given as a
+    dict of name → Group) what its part needs; called after every migrate, so it must be
+    idempotent. Registered from AppConfig.ready()."""
+    _role_setups[key] = setup
+
+
+def role_setups() -> list[RoleSetup]:
+    return list(_role_setups.values())

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import APIToken
 
 from accounts.models import User
-from accounts.registry import personal_data_sections
+from accounts.registry import personal_data_sections, role_setups
 from cms.errors import KopaError
 
 USERNAME_ALPHABET = string.ascii_lowercase + string.digits
@@ -123,3 +123,23 @@ def sync_staff_status(*, user_ids: list[int]) -> None:
     grants = User.groups.through.objects.filter(
         user_id=OuterRef("pk"), group__permissions__in=admin_access)
     User.objects.filter(Exists(grants), pk__in=user_ids, is_staff=False).update(is_staff=True)
+
+
+ROLE_GROUPS = ("Managers", "Teachers", "Coordinators")
+ADMIN_GROUPS = ("Managers", "Teachers")  # they work in the Wagtail admin
+
+
+def ensure_role_groups() -> dict:
+    """The role groups with what each app grants them: run after every migrate, so a new
+    installation has working Managers, Teachers and Coordinators without the demo."""
+    from django.contrib.auth.models import Group, Permission
+
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLE_GROUPS}
+    admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin",
+                                             codename="access_admin").first()
+    if admin_access is not None:
+        for name in ADMIN_GROUPS:
+            groups[name].permissions.add(admin_access)
+    for setup in role_setups():
+        setup(groups)
+    return groups

@@ -26,11 +26,17 @@ class CertificatesConfig(AppConfig):
         # WeasyPrint logs every rendering step at INFO (some on import); a bulk issue would
         # flood the worker's log.
         logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-        from accounts.registry import register_dashboard_panel, register_personal_data
+        from accounts.registry import (
+            register_dashboard_panel,
+            register_personal_data,
+            register_role_setup,
+        )
+        from certificates.permissions import grant_role_permissions
         from certificates.services import erase_certificates, export_certificates
         from courses.registry import on_enrollment_completed
 
         on_enrollment_completed("certificates", queue_certificate)
+        register_role_setup("certificates", grant_role_permissions)
         register_personal_data("certificates", export=export_certificates,
                                erase=erase_certificates)
         register_dashboard_panel("certificates", template="certificates/dashboard_panel.html",

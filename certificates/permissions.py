@@ -37,3 +37,13 @@ def can_download(user, certificate) -> bool:
     if certificate.enrollment.user_id == user.pk:
         return certificate.state == certificate.State.ISSUED
     return can_manage_run(user, certificate.enrollment.run)
+
+
+def grant_role_permissions(groups: dict) -> None:
+    """Managers pick and edit certificate templates in the admin."""
+    from django.contrib.auth.models import Permission
+
+    groups["Managers"].permissions.add(*Permission.objects.filter(
+        content_type__app_label="certificates",
+        codename__in=["add_certificatetemplate", "change_certificatetemplate",
+                      "delete_certificatetemplate", "view_certificatetemplate"]))

@@ -10,7 +10,11 @@ class LessonsConfig(AppConfig):
         from django.db.models.signals import m2m_changed
         from wagtail.signals import page_published
 
-        from accounts.registry import register_dashboard_panel, register_personal_data
+        from accounts.registry import (
+            register_dashboard_panel,
+            register_personal_data,
+            register_role_setup,
+        )
         from courses.models import CourseRun
         from courses.registry import CompletionCriterion, register_completion_criterion
         from courses.selectors.catalogue import register_outline_source
@@ -20,6 +24,9 @@ class LessonsConfig(AppConfig):
             key="lessons", evaluate=selectors.evaluate_lessons,
             evaluate_many=selectors.evaluate_lessons_many))
         register_outline_source("lessons", selectors.outline_progress)
+        # Managers author everywhere (teachers get their courses as they are assigned).
+        register_role_setup("lessons", lambda groups: services.grant_manager_permissions(
+            group=groups["Managers"]))
         register_personal_data("lessons", export=services.export_progress,
                                erase=services.erase_progress)
         register_dashboard_panel("my-courses", template="lessons/dashboard_courses.html",

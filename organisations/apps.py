@@ -7,9 +7,14 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
-        from accounts.registry import register_dashboard_panel, register_personal_data
+        from accounts.registry import (
+            register_dashboard_panel,
+            register_personal_data,
+            register_role_setup,
+        )
         from courses.views.runs import dashboard_panel
         from organisations import personal_data
+        from organisations.permissions import grant_role_permissions
         from organisations.views import password_panel, work_panel
 
         # The learner's groups on /my/ (courses' views; registered here because the
@@ -21,6 +26,7 @@ class OrganisationsConfig(AppConfig):
                                  context=password_panel, order=5)
         register_dashboard_panel("work", template="organisations/work_panel.html",
                                  context=work_panel, order=10)
+        register_role_setup("organisations", grant_role_permissions)
         register_personal_data("enrolments", export=personal_data.export_enrollments,
                                erase=personal_data.erase_enrollments)
         register_personal_data("organisations", export=personal_data.export_memberships,

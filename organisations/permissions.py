@@ -42,3 +42,13 @@ def can_manage_participant_enrollment(user, organisation: Organisation,
             and run_open_to(organisation, enrollment.run)
             and Participant.objects.filter(organisation=organisation,
                                            user_id=enrollment.user_id).exists())
+
+
+def grant_role_permissions(groups: dict) -> None:
+    """Managers run groups, enrolments and organisations in the admin."""
+    from django.contrib.auth.models import Permission
+
+    groups["Managers"].permissions.add(*Permission.objects.filter(
+        content_type__app_label__in=["courses", "organisations"],
+        content_type__model__in=["courserun", "enrollment", "organisation", "organisationrun",
+                                 "participant"]))

@@ -7,14 +7,20 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self) -> None:
-        from accounts.registry import register_dashboard_panel, register_personal_data
+        from accounts.registry import (
+            register_dashboard_panel,
+            register_personal_data,
+            register_role_setup,
+        )
         from courses.registry import CompletionCriterion, register_completion_criterion
         from quizzes import selectors, services
+        from quizzes.permissions import grant_role_permissions
         from quizzes.views.dashboard import panel_context
 
         register_completion_criterion(CompletionCriterion(
             key="quizzes", evaluate=selectors.evaluate_quizzes_passed,
             evaluate_many=selectors.evaluate_quizzes_passed_many))
+        register_role_setup("quizzes", grant_role_permissions)
         register_personal_data("quizzes", export=selectors.export_attempts,
                                erase=services.erase_attempts)
         register_dashboard_panel("quizzes", template="quizzes/dashboard_panel.html",

@@ -80,3 +80,14 @@ def can_manage_bank(user) -> bool:
     return bool(user.is_authenticated and (
         is_manager(user) or user.groups.filter(name="Teachers").exists()
         or user.has_perm("quizzes.change_question")))
+
+
+def grant_role_permissions(groups: dict) -> None:
+    """Teachers (and managers) keep the question bank in the admin."""
+    from django.contrib.auth.models import Permission
+
+    bank = Permission.objects.filter(
+        content_type__app_label="quizzes",
+        codename__regex=r"^(add|change|delete|view)_.*question|.*category$")
+    for name in ("Teachers", "Managers"):
+        groups[name].permissions.add(*bank)
