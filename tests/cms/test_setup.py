@@ -60,3 +60,17 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_health_reports_the_database(client):
     body = client.get("/health/").json()
     assert body["status"] == "ok" and body["database"] in ("sqlite", "postgresql")
+
+
+def test_the_mail_server_is_configured_from_the_environment():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+           "SECRET_KEY": "kS9#fQ2!vLm8@pZ4^wX7&tR1*yB6%nH3(jD5)gC0-aE2=uO9+iW4~eT7",
+           "EMAIL_HOST": "smtp.example.lv", "EMAIL_PORT": "587", "EMAIL_USE_TLS": "true",
+           "EMAIL_HOST_USER": "kopa", "EMAIL_HOST_PASSWORD": "s3cret"}
+    code = ("from django.conf import settings as s; "
+            "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_HOST_USER, "
+            "bool(s.EMAIL_HOST_PASSWORD))")
+    result = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT,
+                            env=env, capture_output=True, text=True, check=False)
+    assert result.stdout.strip().splitlines()[-1].split() == ["smtp.example.lv", "587", "True", "kopa", "True"], (
+        result.stderr)
