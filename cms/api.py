@@ -63,6 +63,12 @@ def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRes
     return error(request, 403, "forbidden", str(exc) or _("You may not do this."))
 
 
+@api.exception_handler(OverflowError)
+def on_overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    """An id too large for the database (SQLite raises; PostgreSQL finds nothing)."""
+    return error(request, 404, "not_found", _("Not found."))
+
+
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return error(request, 404, "not_found", _("Not found."))

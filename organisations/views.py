@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from cms.errors import KopaError
+from cms.params import parse_id
 from courses import permissions as course_permissions
 from courses import selectors as course_selectors
 from courses.models import CourseRun, Enrollment
@@ -65,7 +66,7 @@ def organisation_run(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse
     organisation = organisation_or_404(request, pk)
     run = open_run_or_404(organisation, run_pk)
     if request.method == "POST":
-        ids = [int(value) for value in request.POST.getlist("people") if value.isdigit()]
+        ids = [pk for value in request.POST.getlist("people") if (pk := parse_id(value))]
         users = list(User.objects.filter(pk__in=ids))
         try:
             done, skipped = services.enroll_participants(organisation=organisation, run=run,
@@ -117,7 +118,7 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
         upload = request.FILES.get("file")
         run_id = request.POST.get("run", "")
         context["run_id"] = run_id
-        run = runs.filter(pk=int(run_id)).first() if run_id.isdigit() else None
+        run = runs.filter(pk=parse_id(run_id)).first() if parse_id(run_id) else None
         try:
             if upload is None:
                 raise KopaError(_("Choose a CSV or XLSX file."), code="no_file")
@@ -212,7 +213,7 @@ def import_login_cards(request: HttpRequest, pk: int, import_pk: int) -> HttpRes
 @require_POST
 def organisation_login_cards(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_or_404(request, pk)
-    ids = [int(value) for value in request.POST.getlist("people") if value.isdigit()]
+    ids = [pk for value in request.POST.getlist("people") if (pk := parse_id(value))]
     users = list(User.objects.filter(memberships__organisation=organisation, pk__in=ids)
                  .order_by("last_name", "first_name"))
     return cards_or_message(request, users, organisation.name,

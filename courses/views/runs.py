@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.selectors import find_user_by_login
 from accounts.services import create_user
 from cms.errors import KopaError
+from cms.params import parse_id
 from courses import permissions, selectors, services
 from courses.models import CourseRun, Enrollment
 
@@ -22,7 +23,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
     runs = (permissions.visible_runs(request.user).filter(ends_on__gte=timezone.localdate()))
     course_id = request.GET.get("course")
     runs = selectors.runs_for_listing(
-        runs=runs, course_id=int(course_id) if course_id and course_id.isdigit() else None)
+        runs=runs, course_id=parse_id(course_id))
     return render(request, "courses/runs/list.html", {"runs": runs})
 
 

@@ -102,7 +102,7 @@ def check_fields(data: dict) -> tuple[dict, list]:
     if data["birth_year"]:
         year = data["birth_year"].strip()
         this_year = timezone.localdate().year
-        if not year.isdigit() or not 1900 <= int(year) <= this_year:
+        if not (year.isascii() and year.isdecimal()) or not 1900 <= int(year) <= this_year:
             errors.append(error("bad_birth_year", _("“%(value)s” is not a year of birth.")
                                 % {"value": data["birth_year"]}))
         else:
