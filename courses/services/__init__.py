@@ -10,10 +10,11 @@ from courses.services.completion import (
 __all__ = ["check_completion", "queue_completion_check", "record_event", "sign_off"]
 
 from courses.services.enrolment import (
+    add_person,
     enroll,
     enroll_many,
     fill_from_waitlist,
     withdraw,
 )
 
-__all__ += ["enroll", "enroll_many", "fill_from_waitlist", "withdraw"]
+__all__ += ["add_person", "enroll", "enroll_many", "fill_from_waitlist", "withdraw"]

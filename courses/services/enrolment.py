@@ -218,3 +218,26 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "") -> Enrollment:
     if held_seat:
         _promote(run, free=run.capacity - seats_taken(run), by=by)
     return enrollment
+
+
+def add_person(*, run: CourseRun, by, login: str = "", first_name: str = "",
+               last_name: str = "", language: str = "lv") -> Enrollment:
+    """A teacher enrols someone with an account (by username or e-mail) or creates an
+    account for someone without e-mail. All or nothing: when the group refuses (full, no
+    waiting list), no account is left behind."""
+    from accounts.selectors import find_user_by_login
+    from accounts.services import create_user
+
+    with transaction.atomic():
+        if login:
+            user = find_user_by_login(login)
+            if user is None:
+                raise KopaError(_("No account has this username or e-mail."),
+                                code="unknown_user", status=404)
+        elif first_name and last_name:
+            user = create_user(first_name=first_name, last_name=last_name,
+                               preferred_language=language or "lv")
+        else:
+            raise KopaError(_("Give a username or e-mail, or a first and last name."),
+                            code="nobody_given")
+        return enroll(user=user, run=run, by=by, method=Enrollment.Method.TEACHER)

@@ -11,8 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.selectors import find_user_by_login
-from accounts.services import create_user
 from cms.errors import KopaError
 from cms.params import parse_id
 from courses import permissions, selectors, services
@@ -133,22 +131,13 @@ def add_participant(request: HttpRequest, run: CourseRun) -> HttpResponse:
     form = {key: request.POST.get(key, "").strip()
             for key in ("login", "first_name", "last_name", "language")}
     try:
-        if form["login"]:
-            user = find_user_by_login(form["login"])
-            if user is None:
-                raise KopaError(_("No account has this username or e-mail."),
-                                code="unknown_user", status=404)
-        elif form["first_name"] and form["last_name"]:
-            user = create_user(first_name=form["first_name"], last_name=form["last_name"],
-                               preferred_language=form["language"] or "lv")
-        else:
-            raise KopaError(_("Give a username or e-mail, or a first and last name."),
-                            code="nobody_given")
-        enrollment = services.enroll(user=user, run=run, by=request.user,
-                                     method=Enrollment.Method.TEACHER)
+        enrollment = services.add_person(
+            run=run, by=request.user, login=form["login"], first_name=form["first_name"],
+            last_name=form["last_name"], language=form["language"])
     except KopaError as exc:
         messages.error(request, exc.message)
         return render_participants(request, run, status=exc.status, form=form)
+    user = enrollment.user
     if enrollment.state == Enrollment.State.WAITLISTED:
         messages.success(request, _("%(name)s is on the waiting list.") % {"name": user.name})
     else:

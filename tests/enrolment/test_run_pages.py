@@ -117,3 +117,18 @@ def test_participant_list_queries_do_not_grow(client, run, teacher, make_user,
         EnrollmentFactory(run=run)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(f"/teach/groups/{run.pk}/")
+
+
+def test_a_refused_new_person_leaves_no_account_behind(client, course, teacher):
+    from accounts.models import User
+
+    full = CourseRunFactory(course=course, capacity=1, waitlist_enabled=False,
+                            teachers=[teacher])
+    EnrollmentFactory(run=full)
+    accounts = User.objects.count()
+    client.force_login(teacher)
+    response = client.post(f"/en/teach/groups/{full.pk}/", {
+        "first_name": "Оксана", "last_name": "Шевченко", "language": "uk"})
+    assert response.status_code == 409
+    assert User.objects.count() == accounts
+    assert "Оксана" in response.content.decode()  # what was typed stays in the form
