@@ -11,7 +11,9 @@ from courses.models import EnrollmentEvent
 
 def send_enrolment_notices(*, event_ids: list[int]) -> int:
     """Idempotent: each event is claimed (notified_at set) before its e-mail goes out, so a
-    redelivered task sends nothing twice. Returns how many e-mails were sent."""
+    redelivered task sends nothing twice; when the mail server fails, the claim is given
+    back and the error raised, so the task's retry sends it later. Returns how many
+    e-mails were sent."""
     events = (EnrollmentEvent.objects.filter(pk__in=event_ids, notified_at__isnull=True)
               .select_related("enrollment__user", "enrollment__run__course"))
     sent = 0
@@ -27,6 +29,10 @@ def send_enrolment_notices(*, event_ids: list[int]) -> int:
             subject = render_to_string(f"courses/emails/{event.kind}_subject.txt",
                                        context).strip()
             body = render_to_string(f"courses/emails/{event.kind}.txt", context)
-        send_mail(subject, body, None, [user.email])
+        try:
+            send_mail(subject, body, None, [user.email])
+        except Exception:
+            EnrollmentEvent.objects.filter(pk=event.pk).update(notified_at=None)
+            raise
         sent += 1
     return sent

@@ -70,3 +70,23 @@ def test_email_subject_is_translated(run, make_user, language,
         services.enroll(user=person, run=run, by=person, method=SELF)
     expected = {"lv": "Jūs esat", "ru": "Вы записаны", "en": "You are enrolled"}[language]
     assert expected in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_is_down_loses_no_email(run, learner, settings):
+    """The SMTP server refuses (a real connection to a closed port): the e-mail is not
+    marked sent, and the next try (the task's retry) sends it once."""
+    from courses.services.notices import send_enrolment_notices as send
+
+    services.enroll(user=learner, run=run, by=learner, method=SELF)
+    event = EnrollmentEvent.objects.get()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    with pytest.raises(OSError):
+        send(event_ids=[event.pk])
+    event.refresh_from_db()
+    assert event.notified_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send(event_ids=[event.pk]) == 1
+    assert send(event_ids=[event.pk]) == 0
+    assert len(mail.outbox) == 1
