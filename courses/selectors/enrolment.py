@@ -4,7 +4,7 @@ number of groups or people."""
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from courses.models import CourseRun, Enrollment
+from courses.models import CoursePage, CourseRun, Enrollment
 
 SEAT_STATES = (Enrollment.State.ACTIVE, Enrollment.State.COMPLETED)
 
@@ -22,7 +22,10 @@ def with_seats(runs: QuerySet[CourseRun]) -> QuerySet[CourseRun]:
 def runs_for_listing(*, runs: QuerySet[CourseRun], course_id: int | None = None
                      ) -> QuerySet[CourseRun]:
     if course_id is not None:
-        runs = runs.filter(course_id=course_id)
+        # Groups belong to the Latvian original; a translation's id (what the English
+        # catalogue gives) finds them through the shared translation key.
+        runs = runs.filter(course__translation_key=Subquery(
+            CoursePage.objects.filter(pk=course_id).values("translation_key")[:1]))
     return with_seats(runs.select_related("course")).order_by("starts_on", "pk")
 
 

@@ -25,6 +25,21 @@ def test_anyone_lists_the_listed_groups_of_a_course(client, run, course):
     assert response.json()[0]["seats_left"] == 25
 
 
+@pytest.mark.django_db
+def test_a_translations_id_finds_the_groups_of_its_original(client, run, course,
+                                                           course_index, home_page):
+    from wagtail.models import Locale
+
+    from courses.demo import translate
+
+    english = Locale.objects.get(language_code="en")
+    translate(home_page, english, title="Kopā")
+    translate(course_index, english, title="Courses")
+    english_course = translate(course, english, title="Integration course")
+    response = client.get(f"/api/v1/runs?course={english_course.pk}")
+    assert [item["title"] for item in response.json()] == [run.title]
+
+
 def test_listing_groups_takes_the_same_queries_for_few_and_many(
         client, course, django_assert_max_num_queries):
     CourseRunFactory.create_batch(2, course=course)
