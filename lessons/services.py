@@ -126,6 +126,8 @@ def grant_manager_permissions(*, group) -> None:
     from wagtail.models import GroupPagePermission, Page
 
     root = Page.get_first_root_node()
+    if root is None:  # a database just flushed (tests): nothing to grant on yet
+        return
     for permission in _page_permissions(MANAGER_PAGE_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
     _grant_media(group)

@@ -66,7 +66,7 @@ def organisation_run(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse
     organisation = organisation_or_404(request, pk)
     run = open_run_or_404(organisation, run_pk)
     if request.method == "POST":
-        ids = [pk for value in request.POST.getlist("people") if (pk := parse_id(value))]
+        ids = [person for value in request.POST.getlist("people") if (person := parse_id(value))]
         users = list(User.objects.filter(pk__in=ids))
         try:
             done, skipped = services.enroll_participants(organisation=organisation, run=run,
@@ -213,7 +213,7 @@ def import_login_cards(request: HttpRequest, pk: int, import_pk: int) -> HttpRes
 @require_POST
 def organisation_login_cards(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_or_404(request, pk)
-    ids = [pk for value in request.POST.getlist("people") if (pk := parse_id(value))]
+    ids = [person for value in request.POST.getlist("people") if (person := parse_id(value))]
     users = list(User.objects.filter(memberships__organisation=organisation, pk__in=ids)
                  .order_by("last_name", "first_name"))
     return cards_or_message(request, users, organisation.name,

@@ -197,3 +197,15 @@ class EnrollmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        """A recorded event is never rewritten (only the e-mail task's `notified_at`
+        changes, with a conditional UPDATE); the history must stand as it happened."""
+        if not self._state.adding and set(kwargs.get("update_fields") or ()) != {
+                "notified_at"}:
+            raise ValueError("Enrolment events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        # Only with the enrolment itself (erasure of a person's data), never on its own.
+        raise ValueError("Enrolment events are append-only.")

@@ -26,6 +26,8 @@ def send_enrolment_notices(*, event_ids: list[int]) -> int:
         context = {"user": user, "run": event.enrollment.run, "event": event,
                    "enrollment": event.enrollment, "base_url": settings.KOPA_BASE_URL}
         with translation.override(user.preferred_language):
+            # The course as the person reads it: its translation where one exists.
+            context["course_title"] = event.enrollment.run.course.localized.title
             subject = render_to_string(f"courses/emails/{event.kind}_subject.txt",
                                        context).strip()
             body = render_to_string(f"courses/emails/{event.kind}.txt", context)

@@ -90,3 +90,20 @@ def test_a_mail_server_that_is_down_loses_no_email(run, learner, settings):
     assert send(event_ids=[event.pk]) == 1
     assert send(event_ids=[event.pk]) == 0
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_email_names_the_course_in_the_persons_language(
+        run, course, course_index, home_page, make_user, django_capture_on_commit_callbacks):
+    from wagtail.models import Locale
+
+    from courses.demo import translate
+
+    english = Locale.objects.get(language_code="en")
+    translate(home_page, english, title="Kopā")
+    translate(course_index, english, title="Courses")
+    translate(course, english, title="Integration course")
+    person = make_user(email="en@example.lv", preferred_language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enroll(user=person, run=run, by=person, method=SELF)
+    assert "“Integration course”" in mail.outbox[-1].body
