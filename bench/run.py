@@ -36,6 +36,10 @@ def bench_home_page(rounds: int = 50) -> None:
 if __name__ == "__main__":
     bench_home_page()
 
+    from bench.reports import bench_reports
+
+    bench_reports()
+
     from bench.certificates import bench_certificates
 
     bench_certificates()
