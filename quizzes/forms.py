@@ -12,6 +12,19 @@ def field_name(position: int, part: object | None = None) -> str:
     return f"q{position}" if part is None else f"q{position}-{part}"
 
 
+def _rank(raw: str, count: int) -> int | None:
+    """A rank the learner chose, 1..count; None for anything else (never an error)."""
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= count:
+        return int(raw)
+    return None
+
+
+def _id(ids: dict, value: str):
+    """The shown id a posted value stands for; an unknown value is passed on as it came,
+    for saving to refuse with a message."""
+    return ids.get(value, value)
+
+
 def response_from_post(answer_public: dict, position: int, data) -> dict | None:
     """The response dict for one question from POST data; None when the form did not carry
     the question at all (so a partial form never wipes a saved answer)."""
@@ -19,11 +32,13 @@ def response_from_post(answer_public: dict, position: int, data) -> dict | None:
     name = field_name(position)
     if f"{name}-present" not in data:
         return None
-    if kind == "single_choice":
-        value = data.get(name, "")
-        return {"choice": int(value)} if value.isdigit() else {}
-    if kind == "multiple_choice":
-        return {"choices": sorted(int(v) for v in data.getlist(name) if v.isdigit())}
+    if kind in ("single_choice", "multiple_choice"):
+        # Ids are matched as the form wrote them, so old numeric ids still read back.
+        ids = {str(choice["id"]): choice["id"] for choice in answer_public["choices"]}
+        if kind == "single_choice":
+            value = data.get(name, "")
+            return {"choice": _id(ids, value)} if value else {}
+        return {"choices": [_id(ids, value) for value in data.getlist(name) if value]}
     if kind == "true_false":
         value = data.get(name, "")
         return {"value": value == "true"} if value in ("true", "false") else {}
@@ -34,15 +49,22 @@ def response_from_post(answer_public: dict, position: int, data) -> dict | None:
                           for item in answer_public["items"]
                           if data.get(field_name(position, item["id"]), "")}}
     if kind == "gap_fill":
-        return {"gaps": {str(i): data.get(field_name(position, f"g{i}"), "")[:500]
-                         for i in range(len(answer_public["gaps"]))
-                         if data.get(field_name(position, f"g{i}"), "")}}
+        gaps = {}
+        for index, gap in enumerate(answer_public["gaps"]):
+            gap_name = field_name(position, f"g{index}")
+            if gap["kind"] == "multi":
+                if ticked := [value for value in data.getlist(gap_name) if value]:
+                    gaps[str(index)] = ticked
+            elif value := data.get(gap_name, ""):
+                gaps[str(index)] = value[:500]
+        return {"gaps": gaps}
     if kind == "ordering":
+        count = len(answer_public["items"])
         ranks = []
         for shown, item in enumerate(answer_public["items"]):
-            raw = data.get(field_name(position, item["id"]), "")
-            rank = int(raw) if raw.isdigit() else len(answer_public["items"]) + shown + 1
-            ranks.append((rank, shown, item["id"]))
+            rank = _rank(data.get(field_name(position, item["id"]), ""), count)
+            # Unranked items keep the order they were shown in, after the ranked ones.
+            ranks.append((rank if rank is not None else count + shown + 1, shown, item["id"]))
         return {"order": [item_id for _rank, _shown, item_id in sorted(ranks)]}
     return None
 

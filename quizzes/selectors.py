@@ -218,8 +218,11 @@ def export_attempts(user) -> dict:
             "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
             "score": str(attempt.score) if attempt.score is not None else None,
             "max_score": str(attempt.max_score), "passed": attempt.passed,
+            # `answer` in words: the stored response names choices by tokens that mean
+            # nothing outside the attempt.
             "answers": [{"position": a.position, "question": a.spec.get("name", ""),
                          "response": a.response,
+                         "answer": kind_of(a.spec).describe_response(a.spec, a.response),
                          "mark": str(a.mark) if a.mark is not None else None,
                          "comment": a.comment} for a in attempt.answers.all()]})
     return {"attempts": attempts}

@@ -7,11 +7,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
+from quizzes.models.ids import id_of, index_of
 from quizzes.models.questions import (
     AnswerBlock,
     PairBlock,
     Question,
     clamp,
+    fields_of,
 )
 
 
@@ -22,6 +24,8 @@ class _ChoiceQuestionBase(Question):
                           min_num=2)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
 
+    picks_from = "choices"
+
     class Meta:
         abstract = True
 
@@ -31,12 +35,13 @@ class _ChoiceQuestionBase(Question):
                              "feedback": b.value["feedback"] or ""} for b in self.choices]}
 
     @classmethod
-    def public_spec(cls, spec, *, shuffle):
+    def public_spec(cls, spec, *, dealer):
         order = list(range(len(spec["choices"])))
         if spec.get("shuffle", True):
-            order = shuffle(order)
-        return {**super().public_spec(spec, shuffle=shuffle),
-                "choices": [{"id": i, "text": spec["choices"][i]["text"]} for i in order]}
+            order = dealer.shuffle(order)
+        return {**super().public_spec(spec, dealer=dealer),
+                "choices": [{"id": id_of(spec, i), "text": spec["choices"][i]["text"]}
+                            for i in order]}
 
     @classmethod
     def right_answer(cls, spec):
@@ -70,11 +75,16 @@ class SingleChoiceQuestion(_ChoiceQuestionBase):
     @classmethod
     def _picked(cls, spec, response):
         choice = response.get("choice") if isinstance(response, dict) else None
-        if isinstance(choice, str) and choice.isdigit():
-            choice = int(choice)
-        if isinstance(choice, int) and 0 <= choice < len(spec["choices"]):
-            return [choice]
-        return []
+        index = index_of(spec, choice, len(spec["choices"]))
+        return [] if index is None else [index]
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        fields = fields_of(response, "choice")
+        if fields is None:
+            return response is None
+        choice = fields.get("choice")
+        return choice is None or index_of(spec, choice, len(spec["choices"])) is not None
 
     @classmethod
     def grade_spec(cls, spec, response):
@@ -98,14 +108,18 @@ class MultipleChoiceQuestion(_ChoiceQuestionBase):
         raw = response.get("choices") if isinstance(response, dict) else None
         if not isinstance(raw, list):
             return []
-        picked = []
-        for value in raw:
-            if isinstance(value, str) and value.isdigit():
-                value = int(value)
-            if isinstance(value, int) and 0 <= value < len(spec["choices"]) \
-                    and value not in picked:
-                picked.append(value)
-        return sorted(picked)
+        picked = {index_of(spec, value, len(spec["choices"])) for value in raw
+                  if isinstance(value, str | int)}
+        return sorted(picked - {None})
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        fields = fields_of(response, "choices")
+        if fields is None:
+            return response is None
+        raw = fields.get("choices", [])
+        return isinstance(raw, list) and len(raw) <= len(spec["choices"]) and all(
+            index_of(spec, value, len(spec["choices"])) is not None for value in raw)
 
     @classmethod
     def grade_spec(cls, spec, response):
@@ -132,11 +146,20 @@ class TrueFalseQuestion(Question):
     @staticmethod
     def _value(response):
         value = response.get("value") if isinstance(response, dict) else None
+        if not isinstance(value, str | bool):
+            return None
         return {"true": True, "false": False, True: True, False: False}.get(value)
 
     @classmethod
     def grade_spec(cls, spec, response):
         return 1.0 if cls._value(response) is spec["correct"] else 0.0
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        fields = fields_of(response, "value")
+        if fields is None:
+            return response is None
+        return fields.get("value") is None or cls._value(fields) is not None
 
     @classmethod
     def right_answer(cls, spec):
@@ -155,6 +178,7 @@ class TrueFalseQuestion(Question):
 
 class MatchingQuestion(Question):
     kind = "matching"
+    picks_from = "pairs"
     pairs = StreamField([("pair", PairBlock())], verbose_name=_("pairs"), min_num=2)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
 
@@ -179,12 +203,13 @@ class MatchingQuestion(Question):
         return sorted({pair["answer"] for pair in spec["pairs"]})
 
     @classmethod
-    def public_spec(cls, spec, *, shuffle):
+    def public_spec(cls, spec, *, dealer):
         items = cls._items(spec)
         if spec.get("shuffle", True):
-            items = shuffle(items)
-        return {**super().public_spec(spec, shuffle=shuffle),
-                "items": [{"id": i, "text": spec["pairs"][i]["item"]} for i in items],
+            items = dealer.shuffle(items)
+        return {**super().public_spec(spec, dealer=dealer),
+                "items": [{"id": id_of(spec, i), "text": spec["pairs"][i]["item"]}
+                          for i in items],
                 "options": cls._options(spec)}
 
     @staticmethod
@@ -193,11 +218,30 @@ class MatchingQuestion(Question):
         return given if isinstance(given, dict) else {}
 
     @classmethod
+    def _given_for(cls, spec, given: dict, index: int):
+        return given.get(str(id_of(spec, index)))
+
+    @classmethod
     def grade_spec(cls, spec, response):
         items = cls._items(spec)
         given = cls._given(response)
-        right = sum(1 for i in items if given.get(str(i)) == spec["pairs"][i]["answer"])
+        right = sum(1 for i in items
+                    if cls._given_for(spec, given, i) == spec["pairs"][i]["answer"])
         return right / len(items) if items else 0.0
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        fields = fields_of(response, "pairs")
+        if fields is None:
+            return response is None
+        given = fields.get("pairs", {})
+        if not isinstance(given, dict):
+            return False
+        items, options = set(cls._items(spec)), set(cls._options(spec))
+        return all(index_of(spec, key, len(spec["pairs"])) in items
+                   and (value is None or (isinstance(value, str) and (value in options
+                                                                     or value == "")))
+                   for key, value in given.items())
 
     @classmethod
     def right_answer(cls, spec):
@@ -207,7 +251,7 @@ class MatchingQuestion(Question):
     @classmethod
     def describe_response(cls, spec, response):
         given = cls._given(response)
-        return "; ".join(f"{spec['pairs'][i]['item']} → {given.get(str(i), '-')}"
+        return "; ".join(f"{spec['pairs'][i]['item']} → {cls._given_for(spec, given, i) or '-'}"
                          for i in cls._items(spec))
 
 
@@ -216,6 +260,7 @@ class OrderingQuestion(Question):
     of items in their right place."""
 
     kind = "ordering"
+    picks_from = "items"
     items = StreamField([("item", blocks.CharBlock(label=_("item"), max_length=500))],
                         verbose_name=_("items in the right order"), min_num=2)
 
@@ -229,31 +274,39 @@ class OrderingQuestion(Question):
         return {"items": [str(b.value) for b in self.items]}
 
     @classmethod
-    def public_spec(cls, spec, *, shuffle):
-        order = list(range(len(spec["items"])))
-        shuffled = shuffle(order)
-        if shuffled == order and len(order) > 1:
-            shuffled = order[1:] + order[:1]
-        return {**super().public_spec(spec, shuffle=shuffle),
-                "items": [{"id": i, "text": spec["items"][i]} for i in shuffled]}
+    def public_spec(cls, spec, *, dealer):
+        # Shown in a random order even when the quiz keeps choices in the author's order:
+        # here the author's order is the answer.
+        shuffled = dealer.permute(list(range(len(spec["items"]))))
+        return {**super().public_spec(spec, dealer=dealer),
+                "items": [{"id": id_of(spec, i), "text": spec["items"][i]} for i in shuffled]}
 
     @staticmethod
-    def _order(spec, response) -> list[int]:
+    def _order(spec, response) -> list[int | None]:
+        """The positions of the items in the learner's order; None for an unknown id."""
         raw = response.get("order") if isinstance(response, dict) else None
         if not isinstance(raw, list):
             return []
-        try:
-            return [int(value) for value in raw]
-        except (TypeError, ValueError):
-            return []
+        return [index_of(spec, value, len(spec["items"])) for value in raw]
 
     @classmethod
     def grade_spec(cls, spec, response):
         order = cls._order(spec, response)
         n = len(spec["items"])
-        if sorted(order) != list(range(n)):
+        if None in order or sorted(order) != list(range(n)):
             return 0.0
         return sum(1 for position, item in enumerate(order) if position == item) / n
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        fields = fields_of(response, "order")
+        if fields is None:
+            return response is None
+        raw = fields.get("order", [])
+        if not isinstance(raw, list) or len(raw) > len(spec["items"]):
+            return False
+        order = cls._order(spec, fields)
+        return None not in order and len(set(order)) == len(order)
 
     @classmethod
     def right_answer(cls, spec):
@@ -262,4 +315,4 @@ class OrderingQuestion(Question):
     @classmethod
     def describe_response(cls, spec, response):
         order = cls._order(spec, response)
-        return " → ".join(spec["items"][i] for i in order if 0 <= i < len(spec["items"]))
+        return " → ".join(spec["items"][i] for i in order if i is not None)

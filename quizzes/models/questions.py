@@ -5,15 +5,20 @@ attempt grades against that frozen spec, so later edits to the bank leave it unc
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from polymorphic.models import PolymorphicModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.rich_text import expand_db_html
+
+if TYPE_CHECKING:
+    from quizzes.models.ids import Dealer
 
 
 class QuestionCategory(models.Model):
@@ -72,7 +77,10 @@ class AnswerBlock(blocks.StructBlock):
 
 
 class NumericalAnswerBlock(blocks.StructBlock):
-    value = blocks.DecimalBlock(label=_("value"), decimal_places=6)
+    # Empty is Moodle's `*`: any number no other answer matches, usually to give feedback.
+    value = blocks.DecimalBlock(label=_("value"), required=False, decimal_places=6,
+                                help_text=_("Leave empty for “any other number”, e.g. to give "
+                                            "feedback on every wrong answer"))
     tolerance = blocks.DecimalBlock(label=_("tolerance"), default=Decimal(0), min_value=0,
                                     decimal_places=6, help_text=_("e.g. 0.5 accepts 9.5 to 10.5"))
     fraction = _fraction_block(Decimal(1))
@@ -119,6 +127,8 @@ class Question(PolymorphicModel):
 
     kind = ""
     manual_grading = False
+    # The list in a spec whose entries the learner picks by id (see quizzes.models.ids).
+    picks_from = ""
 
     category = models.ForeignKey(QuestionCategory, on_delete=models.PROTECT,
                                  related_name="questions", verbose_name=_("category"))
@@ -170,9 +180,24 @@ class Question(PolymorphicModel):
         raise TypeError(f"{cls.__name__} does not define grade_spec()")
 
     @classmethod
-    def public_spec(cls, spec: dict, *, shuffle) -> dict:
-        """What the learner may see while answering: no credit, no feedback."""
+    def deal(cls, spec: dict, dealer: "Dealer") -> tuple[dict, dict]:
+        """For a new attempt: the spec it keeps (with the tokens of the entries the learner
+        picks from) and what the learner is shown."""
+        if cls.picks_from:
+            spec = {**spec, "ids": dealer.tokens(len(spec[cls.picks_from]))}
+        return spec, cls.public_spec(spec, dealer=dealer)
+
+    @classmethod
+    def public_spec(cls, spec: dict, *, dealer: "Dealer") -> dict:
+        """What the learner may see while answering: no credit, no feedback, and entries
+        named by ids that say nothing of the answer."""
         return {"kind": spec["kind"], "text": spec["text"], "mark": spec["mark"]}
+
+    @classmethod
+    def valid_response(cls, spec: dict, response) -> bool:
+        """Whether a response has the shape this kind reads. Checked when it is saved, so
+        bad input is refused there with a message rather than failing when graded."""
+        return response in (None, {})
 
     @classmethod
     def right_answer(cls, spec: dict) -> str:
@@ -185,6 +210,19 @@ class Question(PolymorphicModel):
     @classmethod
     def describe_response(cls, spec: dict, response) -> str:
         return "" if response in (None, {}) else str(response)
+
+
+def fields_of(response, *keys: str) -> dict | None:
+    """The response as a dict when it has no other keys than these; None otherwise."""
+    if isinstance(response, dict) and set(response) <= set(keys):
+        return response
+    return None
+
+
+def valid_text_response(response, max_chars: int = 10_000) -> bool:
+    fields = fields_of(response, "text")
+    return fields is not None and (fields.get("text") is None or (
+        isinstance(fields["text"], str) and len(fields["text"]) <= max_chars))
 
 
 def match_text(answer: str, given: str, *, case_sensitive: bool,
@@ -228,14 +266,17 @@ def parse_cloze(text: str) -> tuple[list[str], list[dict]]:
         kind_code = match.group(2).upper()
         if kind_code in ("MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH",
                          "MULTICHOICE_S", "MCS", "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS",
-                         "MCHS", "MULTIRESPONSE", "MR"):
+                         "MCHS"):
             kind = "choice"
+        elif kind_code in ("MULTIRESPONSE", "MR", "MULTIRESPONSE_H", "MRH", "MULTIRESPONSE_S",
+                           "MRS", "MULTIRESPONSE_HS", "MRHS"):
+            kind = "multi"  # tick boxes: each ticked answer adds its credit
         elif kind_code in ("NUMERICAL", "NM"):
             kind = "numerical"
         elif kind_code in ("SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC"):
             kind = "text"
         else:
-            raise ValueError(f"unsupported cloze gap type {kind_code}")
+            raise ValueError(gettext("Unsupported type of gap: %(type)s") % {"type": kind_code})
         gaps.append({"kind": kind, "code": kind_code,
                      "case_sensitive": kind_code in ("SHORTANSWER_C", "SAC", "MWC"),
                      "weight": int(match.group(1) or 1),

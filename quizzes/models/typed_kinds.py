@@ -10,10 +10,17 @@ from quizzes.models.questions import (
     NumericalAnswerBlock,
     Question,
     clamp,
+    fields_of,
     match_text,
     parse_cloze,
     parse_number,
+    valid_text_response,
 )
+
+
+def _is_any_other(text: str) -> bool:
+    """Moodle's `*` answer in a numerical gap: any number no other answer matches."""
+    return text.partition(":")[0].strip() == "*"
 
 
 class ShortAnswerQuestion(Question):
@@ -67,6 +74,10 @@ class ShortAnswerQuestion(Question):
     def describe_response(cls, spec, response):
         return (response or {}).get("text", "") if isinstance(response, dict) else ""
 
+    @classmethod
+    def valid_response(cls, spec, response):
+        return valid_text_response(response)
+
 
 class NumericalQuestion(Question):
     kind = "numerical"
@@ -80,7 +91,8 @@ class NumericalQuestion(Question):
         verbose_name_plural = _("numerical questions")
 
     def parts(self):
-        return {"answers": [{"value": float(b.value["value"]),
+        return {"answers": [{"value": None if b.value["value"] is None
+                             else float(b.value["value"]),
                              "tolerance": float(b.value["tolerance"] or 0),
                              "fraction": float(b.value["fraction"]),
                              "feedback": b.value["feedback"] or ""} for b in self.answers]}
@@ -90,9 +102,12 @@ class NumericalQuestion(Question):
         number = parse_number(response.get("text") if isinstance(response, dict) else None)
         if number is None:
             return None
-        matches = [a for a in spec["answers"]
-                   if abs(number - a["value"]) <= a["tolerance"] + 1e-9]
-        return max(matches, key=lambda a: a["fraction"]) if matches else None
+        matches = [a for a in spec["answers"] if a.get("value") is not None
+                   and abs(number - a["value"]) <= a["tolerance"] + 1e-9]
+        if matches:
+            return max(matches, key=lambda a: a["fraction"])
+        # As in Moodle, "any other number" counts only when no other answer matched.
+        return next((a for a in spec["answers"] if a.get("value") is None), None)
 
     @classmethod
     def grade_spec(cls, spec, response):
@@ -101,7 +116,8 @@ class NumericalQuestion(Question):
 
     @classmethod
     def right_answer(cls, spec):
-        best = max(spec["answers"], key=lambda a: a["fraction"], default=None)
+        best = max((a for a in spec["answers"] if a.get("value") is not None),
+                   key=lambda a: a["fraction"], default=None)
         if best is None:
             return ""
         return f"{best['value']:g}" + (f" ± {best['tolerance']:g}" if best["tolerance"] else "")
@@ -114,6 +130,10 @@ class NumericalQuestion(Question):
     @classmethod
     def describe_response(cls, spec, response):
         return (response or {}).get("text", "") if isinstance(response, dict) else ""
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        return valid_text_response(response)
 
 
 class GapFillQuestion(Question):
@@ -150,14 +170,16 @@ class GapFillQuestion(Question):
                 "ignore_diacritics": self.ignore_diacritics}
 
     @classmethod
-    def public_spec(cls, spec, *, shuffle):
+    def public_spec(cls, spec, *, dealer):
         gaps = []
         for gap in spec["gaps"]:
             public = {"kind": gap["kind"]}
-            if gap["kind"] == "choice":
-                public["options"] = shuffle(sorted({a["text"] for a in gap["answers"]}))
+            if gap["kind"] in ("choice", "multi"):
+                # Options are shown by their text, sorted or shuffled: never in the author's
+                # order, which usually starts with the right one.
+                public["options"] = dealer.shuffle(sorted({a["text"] for a in gap["answers"]}))
             gaps.append(public)
-        return {**super().public_spec(spec, shuffle=shuffle), "segments": spec["segments"],
+        return {**super().public_spec(spec, dealer=dealer), "segments": spec["segments"],
                 "gaps": gaps}
 
     @classmethod
@@ -173,6 +195,8 @@ class GapFillQuestion(Question):
                 if number is not None and target is not None \
                         and abs(number - target) <= margin + 1e-9:
                     matches.append(answer)
+            if number is not None and not matches:
+                matches = [a for a in gap["answers"] if _is_any_other(a["text"])][:1]
         elif gap["kind"] == "choice":
             matches = [a for a in gap["answers"] if a["text"] == given]
         else:
@@ -180,6 +204,17 @@ class GapFillQuestion(Question):
                        if match_text(a["text"], given, case_sensitive=gap["case_sensitive"],
                                      ignore_diacritics=spec.get("ignore_diacritics", False))]
         return max(matches, key=lambda a: a["fraction"]) if matches else None
+
+    @classmethod
+    def _gap_answers(cls, spec, gap, given) -> list[dict]:
+        """The answers a gap's response earns: the best match, or in a tick-box gap each
+        ticked answer (their credits add up, as in Moodle's MULTIRESPONSE)."""
+        if gap["kind"] == "multi":
+            ticked = {value for value in given if isinstance(value, str)} \
+                if isinstance(given, list) else set()
+            return [a for a in gap["answers"] if a["text"] in ticked]
+        best = cls._gap_answer(spec, gap, given)
+        return [best] if best else []
 
     @staticmethod
     def _given(response) -> dict:
@@ -192,16 +227,46 @@ class GapFillQuestion(Question):
         total = sum(gap["weight"] for gap in spec["gaps"]) or 1
         earned = 0.0
         for index, gap in enumerate(spec["gaps"]):
-            best = cls._gap_answer(spec, gap, given.get(str(index)))
-            if best:
-                earned += gap["weight"] * clamp(best["fraction"])
+            picked = cls._gap_answers(spec, gap, given.get(str(index)))
+            earned += gap["weight"] * clamp(sum(a["fraction"] for a in picked))
         return clamp(earned / total)
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        fields = fields_of(response, "gaps")
+        if fields is None:
+            return response is None
+        given = fields.get("gaps", {})
+        if not isinstance(given, dict):
+            return False
+        for key, value in given.items():
+            if not (key.isascii() and key.isdigit() and str(int(key)) == key
+                    and int(key) < len(spec["gaps"])):
+                return False
+            gap = spec["gaps"][int(key)]
+            options = {a["text"] for a in gap["answers"]}
+            if gap["kind"] == "multi":
+                valid = isinstance(value, list) and all(
+                    isinstance(v, str) and v in options for v in value)
+            elif gap["kind"] == "choice":
+                valid = value is None or (isinstance(value, str) and (value in options
+                                                                     or value == ""))
+            else:
+                valid = value is None or (isinstance(value, str) and len(value) <= 500)
+            if not valid:
+                return False
+        return True
 
     @classmethod
     def right_answer(cls, spec):
         rights = []
         for gap in spec["gaps"]:
-            best = max(gap["answers"], key=lambda a: a["fraction"], default=None)
+            if gap["kind"] == "multi":
+                rights.append(", ".join(a["text"] for a in gap["answers"] if a["fraction"] > 0))
+                continue
+            answers = [a for a in gap["answers"] if not (gap["kind"] == "numerical"
+                                                         and _is_any_other(a["text"]))]
+            best = max(answers, key=lambda a: a["fraction"], default=None)
             rights.append(best["text"].partition(":")[0] if best and gap["kind"] == "numerical"
                           else best["text"] if best else "")
         return "; ".join(rights)
@@ -211,15 +276,20 @@ class GapFillQuestion(Question):
         given = cls._given(response)
         notes = []
         for index, gap in enumerate(spec["gaps"]):
-            best = cls._gap_answer(spec, gap, given.get(str(index)))
-            if best and best["feedback"]:
-                notes.append(best["feedback"])
+            notes += [a["feedback"] for a in cls._gap_answers(spec, gap, given.get(str(index)))
+                      if a["feedback"]]
         return " ".join(notes)
 
     @classmethod
     def describe_response(cls, spec, response):
         given = cls._given(response)
-        return "; ".join(str(given.get(str(i), "-")) for i in range(len(spec["gaps"])))
+        described = []
+        for index in range(len(spec["gaps"])):
+            value = given.get(str(index))
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            described.append(str(value) if value not in (None, "") else "-")
+        return "; ".join(described)
 
 
 class EssayQuestion(Question):
@@ -239,8 +309,8 @@ class EssayQuestion(Question):
         return {"grader_info": self.grader_info, "response_template": self.response_template}
 
     @classmethod
-    def public_spec(cls, spec, *, shuffle):
-        return {**super().public_spec(spec, shuffle=shuffle),
+    def public_spec(cls, spec, *, dealer):
+        return {**super().public_spec(spec, dealer=dealer),
                 "response_template": spec.get("response_template", "")}
 
     @classmethod
@@ -250,3 +320,7 @@ class EssayQuestion(Question):
     @classmethod
     def describe_response(cls, spec, response):
         return (response or {}).get("text", "") if isinstance(response, dict) else ""
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        return valid_text_response(response)

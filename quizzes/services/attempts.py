@@ -4,6 +4,7 @@ The server keeps the clock: past the deadline an attempt is submitted with what 
 
 import datetime
 import json
+import logging
 import random
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,18 +16,14 @@ from django.utils.translation import gettext as _
 
 from cms.errors import Conflict, KopaError, NotAllowed
 from quizzes.models import Attempt, AttemptAnswer, Question, QuizPage
+from quizzes.models.ids import Dealer
 from quizzes.models.kinds import kind_of
 
+logger = logging.getLogger(__name__)
 # A request sent just before the deadline may arrive a little after it.
 DEADLINE_GRACE = datetime.timedelta(seconds=15)
 MAX_RESPONSE_CHARS = 20_000
 TWO_PLACES = Decimal("0.01")
-
-
-def _shuffler(rng: random.Random, enabled: bool):
-    def shuffle(items: list) -> list:
-        return rng.sample(items, len(items)) if enabled else list(items)
-    return shuffle
 
 
 def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, Decimal]]:
@@ -85,7 +82,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
     drawn = _draw_questions(quiz, rng)
     if quiz.shuffle_questions:
         rng.shuffle(drawn)
-    shuffle = _shuffler(rng, quiz.shuffle_choices)
+    dealer = Dealer(rng, shuffle_choices=quiz.shuffle_choices)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(quiz=quiz, user=user, number=last_number + 1,
@@ -93,11 +90,11 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
             answers = []
             for position, (question, mark) in enumerate(drawn, start=1):
                 spec = question.spec()
+                spec, public = kind_of(spec).deal(spec, dealer)
                 max_mark = mark if mark is not None else question.default_mark
                 answers.append(AttemptAnswer(
                     attempt=attempt, position=position, question=question, spec=spec,
-                    public=kind_of(spec).public_spec(spec, shuffle=shuffle),
-                    max_mark=max_mark))
+                    public=public, max_mark=max_mark))
             AttemptAnswer.objects.bulk_create(answers)
             attempt.max_score = sum((a.max_mark for a in answers), Decimal(0))
             attempt.save(update_fields=["max_score"])
@@ -125,8 +122,17 @@ def _clean_response(response):
         return None
     if not isinstance(response, dict) or len(json.dumps(response)) > MAX_RESPONSE_CHARS:
         raise KopaError(_("This answer could not be read. Please try again."),
-                        code="bad_response")
+                        code="bad_response", status=422)
     return response
+
+
+def _check_response(answer: AttemptAnswer, response) -> None:
+    """Refuses a response its question cannot read (an unknown choice, a wrong shape), so
+    nothing unreadable is ever stored for grading to trip over."""
+    if not kind_of(answer.spec).valid_response(answer.spec, response):
+        raise KopaError(_("The answer to question %(number)s could not be read. Please "
+                          "choose or type it again.") % {"number": answer.position},
+                        code="bad_response", status=422, position=answer.position)
 
 
 def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
@@ -150,6 +156,8 @@ def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
                 raise KopaError(_("This question is not part of the attempt."),
                                 code="no_such_slot", status=404)
             for answer in answers:
+                _check_response(answer, responses[answer.position])
+            for answer in answers:
                 answer.response = responses[answer.position]
                 answer.saved_at = now
             AttemptAnswer.objects.bulk_update(answers, ["response", "saved_at"])
@@ -163,10 +171,10 @@ def _grade(attempt: Attempt, *, now: datetime.datetime, late: bool = False) -> N
     """Grades a locked, in-progress attempt. A fixed number of queries whatever its size."""
     answers = list(attempt.answers.all())
     for answer in answers:
-        fraction = kind_of(answer.spec).grade_spec(answer.spec, answer.response)
+        fraction = _fraction(answer)
         if fraction is None:
-            answer.needs_grading = answer.response not in (None, {}) and bool(
-                (answer.response or {}).get("text", "").strip())
+            text = answer.response.get("text") if isinstance(answer.response, dict) else None
+            answer.needs_grading = isinstance(text, str) and bool(text.strip())
             if not answer.needs_grading:
                 answer.fraction, answer.mark = Decimal(0), Decimal(0)
         else:
@@ -177,6 +185,16 @@ def _grade(attempt: Attempt, *, now: datetime.datetime, late: bool = False) -> N
     attempt.submitted_at = now
     attempt.submitted_late = late
     _settle(attempt, answers, now=now)
+
+
+def _fraction(answer: AttemptAnswer) -> float | None:
+    """The grade of one answer. A stored response the kind cannot read (saved before
+    responses were checked) earns 0: an attempt must never get stuck unsubmittable."""
+    try:
+        return kind_of(answer.spec).grade_spec(answer.spec, answer.response)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        logger.warning("Unreadable response graded 0: answer %s", answer.pk, exc_info=True)
+        return 0.0
 
 
 def _settle(attempt: Attempt, answers: list[AttemptAnswer], *, now) -> None:
@@ -234,7 +252,13 @@ def submit_overdue_attempts(*, now: datetime.datetime | None = None) -> int:
                                                                                     flat=True)
     count = 0
     for attempt_id in list(overdue):
-        submit_attempt(attempt_id=attempt_id, now=now)
+        try:
+            submit_attempt(attempt_id=attempt_id, now=now)
+        except Exception:
+            # One broken attempt must not keep the others from being submitted; its
+            # transaction was rolled back and the next run tries it again.
+            logger.exception("Could not submit overdue attempt %s", attempt_id)
+            continue
         count += 1
     return count
 

@@ -138,7 +138,10 @@ def _parse_one(line: int, raw: str, category: list[str], problems) -> ParsedQues
         for marker, entry in entries:
             fraction, entry = _credit(entry, marker or "=")
             value_text, feedback = _feedback(entry)
-            if ".." in value_text:
+            if value_text == "*":
+                # Moodle's "any other answer" (Kopā's extension of GIFT, as in Moodle XML).
+                value, tolerance = None, Decimal(0)
+            elif ".." in value_text:
                 low, _sep, high = value_text.partition("..")
                 low_d = decimal_or_problem(low, line, problems, _("answer"))
                 high_d = decimal_or_problem(high, line, problems, _("answer"))
@@ -259,7 +262,9 @@ def export_question(question: Question) -> str:
         for answer in spec["answers"]:
             credit = "" if answer["fraction"] >= 1 else f"%{answer['fraction'] * 100:g}%"
             feedback = f"#{escape(answer['feedback'])}" if answer["feedback"] else ""
-            lines.append(f"\t={credit}{answer['value']:g}:{answer['tolerance']:g}{feedback}")
+            value = "*" if answer["value"] is None \
+                else f"{answer['value']:g}:{answer['tolerance']:g}"
+            lines.append(f"\t={credit}{value}{feedback}")
         body = "#\n" + "\n".join(lines)
     elif kind == "matching":
         body = "\n".join(f"\t={escape(p['item'])} -> {escape(p['answer'])}"

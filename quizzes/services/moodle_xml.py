@@ -82,11 +82,18 @@ def _category_path(text: str) -> list[str]:
     return parts
 
 
-def _files(node: Node | None) -> dict[str, bytes]:
-    if node is None:
-        return {}
-    return dict(file_data(f.attrs.get("name", "file"), f.text)
-                for f in node.findall("file") if f.attrs.get("encoding") == "base64")
+def _files(node: Node) -> dict[str, bytes]:
+    """Every file of a question: Moodle puts each beside the text that uses it (question
+    text, feedback, answers), and they are all referred to as `@@PLUGINFILE@@/name`."""
+    found, todo = {}, [node]
+    while todo:
+        current = todo.pop()
+        for child in current.children:
+            if child.tag == "file" and child.attrs.get("encoding") == "base64":
+                found.setdefault(*file_data(child.attrs.get("name", "file"), child.text))
+            else:
+                todo.append(child)
+    return found
 
 
 def _fraction(node: Node, problems, line) -> Decimal:
@@ -124,10 +131,9 @@ def parse(content: bytes) -> tuple[list[ParsedQuestion], list[tuple[int, str]]]:
         if kind == "category":
             category = _category_path(node.value("category"))
             continue
-        text_node = node.find("questiontext")
         question = ParsedQuestion(
             kind="", line=node.line, name=node.value("name"), category=category,
-            text=node.value("questiontext"), files=_files(text_node),
+            text=node.value("questiontext"), files=_files(node),
             general_feedback=node.value("generalfeedback"),
             default_mark=decimal_or_problem(node.value("defaultgrade", "1"), node.line,
                                             problems, _("default grade")))
@@ -155,9 +161,11 @@ def parse(content: bytes) -> tuple[list[ParsedQuestion], list[tuple[int, str]]]:
             question.kind = "numerical"
             rows = []
             for answer in node.findall("answer"):
+                value_text = (answer.value("text") or answer.text).strip()
                 rows.append(("answer", {
-                    "value": decimal_or_problem(answer.value("text") or answer.text, answer.line,
-                                                problems, _("answer")),
+                    # `*` is Moodle's "any other answer": kept as an answer without a value.
+                    "value": None if value_text == "*" else decimal_or_problem(
+                        value_text, answer.line, problems, _("answer")),
                     "tolerance": decimal_or_problem(answer.value("tolerance", "0"),
                                                     answer.line, problems, _("tolerance")),
                     "fraction": _fraction(answer, problems, answer.line),
@@ -251,7 +259,8 @@ def export_question(question: Question) -> str:
         out.append(f"<usecase>{1 if spec['case_sensitive'] else 0}</usecase>\n")
         out += [_answer(a["text"], a["fraction"], a["feedback"]) for a in spec["answers"]]
     elif kind == "numerical":
-        out += [_answer(f"{a['value']:g}", a["fraction"], a["feedback"],
+        out += [_answer("*" if a["value"] is None else f"{a['value']:g}", a["fraction"],
+                        a["feedback"],
                         f"<tolerance>{a['tolerance']:g}</tolerance>") for a in spec["answers"]]
     elif kind == "matching":
         out.append(f"<shuffleanswers>{'true' if spec['shuffle'] else 'false'}"

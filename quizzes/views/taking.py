@@ -111,8 +111,10 @@ def attempt_page(request, attempt_id: int):
                 return JsonResponse({"code": exc.code, "message": str(exc.message)},
                                     status=exc.status)
             messages.error(request, exc.message)
-            return redirect("quizzes:review" if exc.code in ("time_up", "attempt_closed")
-                            else "quizzes:attempt", attempt_id=attempt.pk)
+            if exc.code in ("time_up", "attempt_closed"):
+                return redirect("quizzes:review", attempt_id=attempt.pk)
+            # Back to the same page: what was saved before is still there.
+            return redirect(f"{reverse('quizzes:attempt', args=[attempt.pk])}?page={page}")
         if autosave:
             return JsonResponse({"saved": sorted(responses)})
         go = request.POST.get("go", "next")
@@ -136,28 +138,38 @@ def attempt_page(request, attempt_id: int):
 def _form_item(item: dict) -> dict:
     """Adds what the form template needs to show the saved answer back in its fields."""
     question, response = item["question"], item.get("response") or {}
+    if not isinstance(response, dict):
+        response = {}
     if question["kind"] == "matching":
-        given = response.get("pairs") or {}
+        given = _part(response, "pairs", dict)
         item["rows"] = [{**row, "given": given.get(str(row["id"]), "")}
                         for row in question["items"]]
     elif question["kind"] == "ordering":
-        order = response.get("order") or []
+        order = _part(response, "order", list)
         item["ranks"] = list(range(1, len(question["items"]) + 1))
         item["rows"] = [{**row, "given": order.index(row["id"]) + 1 if row["id"] in order
                          else None} for row in question["items"]]
     elif question["kind"] == "gap_fill":
-        given = response.get("gaps") or {}
+        given = _part(response, "gaps", dict)
         parts = []
         for index, segment in enumerate(question["segments"]):
             parts.append({"segment": segment})
             if index < len(question["gaps"]):
                 gap = question["gaps"][index]
-                parts.append({"index": index, "number": index + 1,
-                              "options": gap.get("options"),
-                              "given": given.get(str(index), "")})
+                value = given.get(str(index), "")
+                multi = gap["kind"] == "multi"
+                if multi and not isinstance(value, list):
+                    value = []
+                parts.append({"index": index, "number": index + 1, "multi": multi,
+                              "options": gap.get("options"), "given": value})
         item["parts"] = parts
     item["response"] = response
     return item
+
+
+def _part(response: dict, key: str, kind: type):
+    value = response.get(key)
+    return value if isinstance(value, kind) else kind()
 
 
 def _seconds_left(attempt: Attempt) -> int | None:

@@ -13,6 +13,7 @@ from quizzes import selectors
 from quizzes.factories import EssayFactory, SingleChoiceFactory, add_quiz, add_random_slot
 from quizzes.factories import category as make_category
 from quizzes.models import Attempt
+from quizzes.models.ids import id_of
 from quizzes.services import (
     grade_answer,
     save_answers,
@@ -24,6 +25,11 @@ from quizzes.services import (
 pytestmark = pytest.mark.django_db
 
 
+def pick(attempt, position: int, index: int):
+    """The id the attempt shows for the entry the author wrote at `index`."""
+    return id_of(attempt.answers.get(position=position).spec, index)
+
+
 def right_answers(attempt):
     """The responses that earn full marks, read from the frozen specs."""
     responses = {}
@@ -31,9 +37,11 @@ def right_answers(attempt):
         spec = answer.spec
         kind = spec["kind"]
         if kind == "single_choice":
-            responses[answer.position] = {"choice": 0}
+            best = max(range(len(spec["choices"])), key=lambda i: spec["choices"][i]["fraction"])
+            responses[answer.position] = {"choice": id_of(spec, best)}
         elif kind == "multiple_choice":
-            responses[answer.position] = {"choices": [i for i, c in enumerate(spec["choices"])
+            responses[answer.position] = {"choices": [id_of(spec, i) for i, c in
+                                                      enumerate(spec["choices"])
                                                       if c["fraction"] > 0]}
         elif kind == "true_false":
             responses[answer.position] = {"value": spec["correct"]}
@@ -46,10 +54,11 @@ def right_answers(attempt):
                 str(i): max(g["answers"], key=lambda a: a["fraction"])["text"].split(":")[0]
                 for i, g in enumerate(spec["gaps"])}}
         elif kind == "matching":
-            responses[answer.position] = {"pairs": {str(i): p["answer"] for i, p in
+            responses[answer.position] = {"pairs": {id_of(spec, i): p["answer"] for i, p in
                                                     enumerate(spec["pairs"]) if p["item"]}}
         elif kind == "ordering":
-            responses[answer.position] = {"order": list(range(len(spec["items"])))}
+            responses[answer.position] = {"order": [id_of(spec, i)
+                                                    for i in range(len(spec["items"]))]}
         elif kind == "essay":
             responses[answer.position] = {"text": "Mani sauc Ahmads."}
     return responses
@@ -69,7 +78,7 @@ def test_a_finished_attempt_keeps_its_questions_when_the_bank_changes(quiz, lear
     question.choices = [("choice", {"text": "X", "fraction": 0, "feedback": ""}),
                         ("choice", {"text": "Y", "fraction": 1, "feedback": ""})]
     question.save()
-    save_answers(attempt=attempt, responses={1: {"choice": 0}})
+    save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 0)}})
     attempt = submit_attempt(attempt_id=attempt.pk)
     first = attempt.answers.get(position=1)
     assert "Latvijas galvaspilsēta" in first.spec["text"] and first.fraction == 1
@@ -85,14 +94,15 @@ def test_all_right_answers_pass_and_finish(quiz, learner):
 
 def test_saved_answers_survive_a_reload(quiz, learner):
     attempt = start_attempt(quiz=quiz, user=learner)
-    save_answers(attempt=attempt, responses={2: {"choices": [0]}})
+    saved = {"choices": [pick(attempt, 2, 0)]}
+    save_answers(attempt=attempt, responses={2: saved})
     resumed = start_attempt(quiz=quiz, user=learner)
-    assert resumed.answers.get(position=2).response == {"choices": [0]}
+    assert resumed.answers.get(position=2).response == saved
 
 
 def test_submitting_twice_grades_once(quiz, learner):
     attempt = start_attempt(quiz=quiz, user=learner)
-    save_answers(attempt=attempt, responses={1: {"choice": 0}})
+    save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 0)}})
     first = submit_attempt(attempt_id=attempt.pk)
     second = submit_attempt(attempt_id=attempt.pk)
     assert first.score == second.score and second.submitted_at == first.submitted_at
@@ -103,7 +113,7 @@ def test_answers_after_submitting_are_refused(quiz, learner):
     attempt = start_attempt(quiz=quiz, user=learner)
     submit_attempt(attempt_id=attempt.pk)
     with pytest.raises(Conflict) as refused:
-        save_answers(attempt=attempt, responses={1: {"choice": 0}})
+        save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 0)}})
     assert refused.value.code == "attempt_closed"
 
 
@@ -112,7 +122,7 @@ def test_past_the_deadline_the_attempt_is_submitted_with_what_was_saved(module, 
     quiz = add_quiz(module, questions=[every_kind["single_choice"], every_kind["true_false"]],
                     time_limit_minutes=10, shuffle_choices=False)
     attempt = start_attempt(quiz=quiz, user=learner)
-    save_answers(attempt=attempt, responses={1: {"choice": 0}})
+    save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 0)}})
     late = attempt.deadline + datetime.timedelta(minutes=1)
     with pytest.raises(Conflict) as refused:
         save_answers(attempt=attempt, responses={2: {"value": True}}, now=late)
@@ -160,7 +170,7 @@ def test_random_slot_draws_distinct_questions_from_the_category_and_below(module
 
 def test_essay_waits_for_the_teacher_then_finishes(quiz_with_essay, learner, teacher):
     attempt = start_attempt(quiz=quiz_with_essay, user=learner)
-    save_answers(attempt=attempt, responses={1: {"choice": 0},
+    save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 0)},
                                              2: {"text": "Es dzīvoju Rīgā."}})
     attempt = submit_attempt(attempt_id=attempt.pk)
     assert attempt.state == Attempt.State.NEEDS_GRADING and attempt.passed is None

@@ -6,6 +6,7 @@ from django.urls import reverse
 from accounts.registry import dashboard_panels, personal_data_sections
 from quizzes.models import Attempt
 from quizzes.services import save_answers, start_attempt
+from tests.quizzes.test_attempts import pick
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +17,11 @@ def section():
 
 def test_attempts_are_exported_and_erased(quiz, learner):
     attempt = start_attempt(quiz=quiz, user=learner)
-    save_answers(attempt=attempt, responses={4: {"text": "grāmata"}})
+    save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 0)},
+                                             4: {"text": "grāmata"}})
     exported = section().export(learner)
     assert exported["attempts"][0]["answers"][3]["response"] == {"text": "grāmata"}
+    assert exported["attempts"][0]["answers"][0]["answer"] == "Rīga"
     section().erase(learner)
     assert not Attempt.objects.filter(user=learner).exists()
 

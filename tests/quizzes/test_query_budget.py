@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from quizzes.factories import ShortAnswerFactory, SingleChoiceFactory, add_quiz
 from quizzes.services import save_answers, start_attempt
+from tests.quizzes.test_attempts import pick
 
 pytestmark = pytest.mark.django_db
 SUBMIT_BUDGET = 12  # the request (session, user) and the grading, whatever the size
@@ -14,8 +15,9 @@ def submit_queries(client, module, user, size: int, assert_max) -> int:
     questions = [(SingleChoiceFactory if i % 2 else ShortAnswerFactory)() for i in range(size)]
     quiz = add_quiz(module, questions=questions, slug=f"q{size}")
     attempt = start_attempt(quiz=quiz, user=user)
-    save_answers(attempt=attempt, responses={i: {"choice": 0} if i % 2 == 0 else
-                                             {"text": "grāmata"} for i in range(1, size + 1)})
+    save_answers(attempt=attempt, responses={i: {"choice": pick(attempt, i, 0)} if i % 2 == 0
+                                             else {"text": "grāmata"}
+                                             for i in range(1, size + 1)})
     with assert_max(SUBMIT_BUDGET) as captured:
         response = client.post(reverse("quizzes:submit", args=[attempt.pk]))
     assert response.status_code == 302

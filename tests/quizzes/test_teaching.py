@@ -8,6 +8,7 @@ from django.urls import reverse
 from courses.factories import CourseRunFactory, EnrollmentFactory
 from quizzes.models import Attempt
 from quizzes.services import save_answers, start_attempt, submit_attempt
+from tests.quizzes.test_attempts import pick
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def essay_attempt(quiz_with_essay, enrollment):
     attempt = start_attempt(quiz=quiz_with_essay, user=enrollment.user)
-    save_answers(attempt=attempt, responses={1: {"choice": 1},
+    save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 1)},
                                              2: {"text": "Es mācos latviešu valodu."}})
     return submit_attempt(attempt_id=attempt.pk)
 
@@ -58,7 +59,7 @@ def test_a_teacher_of_another_group_sees_nothing(client, make_user, course, essa
 
 def test_results_and_statistics_for_the_teacher(client, teacher, quiz, enrollment):
     attempt = start_attempt(quiz=quiz, user=enrollment.user)
-    save_answers(attempt=attempt, responses={1: {"choice": 1}})
+    save_answers(attempt=attempt, responses={1: {"choice": pick(attempt, 1, 1)}})
     submit_attempt(attempt_id=attempt.pk)
     client.force_login(teacher)
     results = client.get(reverse("quizzes:results", args=[quiz.pk])).content.decode()
