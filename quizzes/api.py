@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from cms.errors import NotAllowed, NotFound
+from courses.selectors.catalogue import visible_q
 from quizzes import permissions, selectors, services
 from quizzes.models import Attempt, QuizPage
 
@@ -36,7 +37,7 @@ def _finish_if_overdue(attempt: Attempt) -> Attempt:
 
 @router.post("/quizzes/{quiz_id}/attempts", response={200: dict, 201: dict})
 def start_or_resume(request, quiz_id: int):
-    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    quiz = get_object_or_404(QuizPage.objects.filter(visible_q()), pk=quiz_id)
     if not permissions.can_take_quiz(request.auth, quiz):
         raise NotAllowed(_("Enrol in a group of this course to take the quiz."),
                          code="not_enrolled")

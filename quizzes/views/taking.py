@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.errors import KopaError
+from courses.selectors.catalogue import visible_q
 from quizzes import permissions, selectors, services
 from quizzes.forms import response_from_post
 from quizzes.models import Attempt, QuizPage
@@ -37,7 +38,7 @@ def quiz_home(request, *, quiz: QuizPage):
 
 @require_POST
 def start(request, quiz_id: int):
-    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    quiz = get_object_or_404(QuizPage.objects.filter(visible_q()), pk=quiz_id)
     if not request.user.is_authenticated:
         return redirect_to_login(quiz.url)
     if not permissions.can_take_quiz(request.user, quiz):

@@ -21,3 +21,16 @@ def test_lessons_under_an_unpublished_page_are_gone(client, learner, course, mod
     assert client.get(url).status_code == 404  # ...but nobody reaches it
     response = client.post(f"/api/v1/lessons/{lesson.pk}/complete")
     assert response.status_code == 404 and response.json()["code"] == "not_found"
+
+
+def test_a_quiz_under_an_unpublished_module_cannot_be_started(client, learner, module,
+                                                              enrollment):
+    from quizzes.factories import TrueFalseFactory, add_quiz
+
+    quiz = add_quiz(module, questions=[TrueFalseFactory()])
+    client.force_login(learner)
+    started = client.post(f"/api/v1/quizzes/{quiz.pk}/attempts")
+    assert started.status_code in (200, 201), started.json()
+    module.unpublish()
+    response = client.post(f"/api/v1/quizzes/{quiz.pk}/attempts")
+    assert response.status_code == 404
