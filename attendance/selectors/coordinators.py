@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
+from accounts.models import User
 from attendance.models import AttendanceWarning
 from attendance.permissions import SEAT_STATES
 from organisations.models import Organisation, OrganisationRun, Participant
@@ -41,7 +42,8 @@ def coordinator_warnings(user) -> QuerySet[AttendanceWarning]:
                       "enrollment__user__last_name", "enrollment__user__first_name", "pk"))
 
 
-def coordinators_of_people(*, run_id: int, user_ids: Iterable[int]) -> dict:
+def coordinators_of_people(*, run_id: int,
+                           user_ids: Iterable[int]) -> dict[User, set[int]]:
     """{coordinator: ids of those people who are participants of an organisation the
     coordinator coordinates and the group is open to}. Two queries."""
     people_by_organisation: dict[int, set[int]] = defaultdict(set)
@@ -52,7 +54,7 @@ def coordinators_of_people(*, run_id: int, user_ids: Iterable[int]) -> dict:
         people_by_organisation[organisation_id].add(user_id)
     if not people_by_organisation:
         return {}
-    result: dict = {}
+    result: dict[User, set[int]] = {}
     for link in (Organisation.coordinators.through.objects
                  .filter(organisation_id__in=people_by_organisation)
                  .select_related("user")):

@@ -40,8 +40,9 @@ def current_code(session: ClassSession, *, now: datetime.datetime | None = None,
 
 def normalise_code(code: str | None) -> str | None:
     """The code as six ASCII digits, or None. Learners with an Arabic or Persian keyboard
-    type U+0660-9 or U+06F0-9, which are the same digits; spaces are how people group them. Other
-    look-alikes (superscripts, letters) make it no code at all rather than a shorter one."""
+    type U+0660-9 or U+06F0-9, which are the same digits; spaces are how people group
+    them. Anything else (superscripts, letters) makes it no code at all rather than a
+    shorter one."""
     digits = []
     for ch in code or "":
         if ch.isspace():
