@@ -61,7 +61,7 @@ class MarksIn(Schema):
 
 
 class CheckInIn(Schema):
-    code: str = Field(..., max_length=12)
+    code: str = Field(..., max_length=32)  # six digits, perhaps spaced out
 
 
 class CheckInOut(Schema):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from attendance.models import AttendanceMark, ClassSession, Status
 from attendance.selectors.figures import run_figures
 from attendance.selectors.sessions import session_roster
-from courses.models import CourseRun
+from courses.models import CourseRun, Enrollment
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +51,8 @@ def run_table(run: CourseRun) -> Table:
              AttendanceMark.objects.filter(session__run=run)
              .values_list("enrollment_id", "session_id", "status")}
     labels = dict(Status.choices)
+    # The enrolment's state as people read it ("Aktīvs"), not its stored value ("active").
+    states = dict(Enrollment.State.choices)
     header = [_("Participant"), _("State"), _("Academic hours planned"),
               _("Academic hours held"), _("Academic hours attended"),
               _("Attended, % of hours held"), _("Points, % of points possible"),
@@ -58,8 +60,8 @@ def run_table(run: CourseRun) -> Table:
     rows = []
     for figure in figures:
         rows.append([
-            figure.name, figure.state, figure.hours_planned, figure.hours_held,
-            figure.hours_attended, figure.hours_percent, figure.points_percent,
+            figure.name, str(states.get(figure.state, figure.state)), figure.hours_planned,
+            figure.hours_held, figure.hours_attended, figure.hours_percent, figure.points_percent,
             *[str(labels.get(marks.get((figure.enrollment_id, session.pk)), ""))
               for session in sessions]])
     return Table(title=run.title, header=[str(h) for h in header], rows=rows)

@@ -53,8 +53,9 @@ class MarkForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    code = forms.CharField(label=_("code"), max_length=12,
+    # No `pattern` of ASCII digits: the digits of Arabic and Persian keyboards (U+0660-9,
+    # U+06F0-9) are the same code, and the service reads them.
+    code = forms.CharField(label=_("code"), max_length=32,
                            help_text=_("The six digits your teacher is showing"),
                            widget=forms.TextInput(attrs={"inputmode": "numeric",
-                                                         "autocomplete": "one-time-code",
-                                                         "pattern": "[0-9 ]*"}))
+                                                         "autocomplete": "one-time-code"}))

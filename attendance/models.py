@@ -244,6 +244,10 @@ class AttendanceWarning(models.Model):
     percent = models.DecimalField(_("attendance, %"), max_digits=5, decimal_places=1)
     raised_at = models.DateTimeField(_("raised"))
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    # Set when the e-mails about this raising are claimed for sending, cleared when it is
+    # raised again: a redelivered task finds it set and sends nothing twice.
+    notified_at = models.DateTimeField(_("teachers and coordinators told"), null=True,
+                                       blank=True)
 
     class Meta:
         verbose_name = _("attendance warning")

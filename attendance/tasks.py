@@ -14,3 +14,8 @@ def recount_run(run_id: int, completion: bool = True) -> None:
                                                         state=Enrollment.State.ACTIVE)
                               .values_list("pk", flat=True)):
             check_completion(enrollment_id=enrollment_id)
+
+
+@shared_task(name="attendance.send_warning_notices")
+def send_warning_notices(enrollment_ids: list[int]) -> None:
+    services.send_warning_notices(enrollment_ids=enrollment_ids)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from attendance.views import calendar, learner, teacher
+from attendance.views import calendar, coordinator, learner, teacher
 
 app_name = "attendance"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("attendance/sessions/<int:session_id>/check-in/", learner.check_in,
          name="session_check_in"),
     path("attendance/my/", learner.mine, name="mine"),
+    path("attendance/coordinator/", coordinator.warnings_page, name="coordinator"),
     path("attendance/calendar/", calendar.calendar_page, name="calendar"),
     path("attendance/calendar/reset/", calendar.calendar_reset, name="calendar_reset"),
     path("attendance/calendar/<str:token>.ics", calendar.feed, name="feed"),

@@ -5,7 +5,7 @@ from attendance.services.checkin import check_in, code_is_valid, current_code
 from attendance.services.feeds import feed_for, reset_feed
 from attendance.services.marks import MarkInput, queue_recount, set_marks
 from attendance.services.schedule import add_session, generate_schedule, update_session
-from attendance.services.warnings import refresh_warnings
+from attendance.services.warnings import refresh_warnings, send_warning_notices
 
 __all__ = [
     "MarkInput",
@@ -18,6 +18,7 @@ __all__ = [
     "queue_recount",
     "refresh_warnings",
     "reset_feed",
+    "send_warning_notices",
     "set_marks",
     "update_session",
 ]

@@ -5,6 +5,7 @@ learner typing it as it changes is not refused."""
 import datetime
 import hashlib
 import hmac
+import unicodedata
 
 from django.core.cache import cache
 from django.db import transaction
@@ -37,9 +38,27 @@ def current_code(session: ClassSession, *, now: datetime.datetime | None = None,
     return code_at(session, now), left
 
 
-def code_is_valid(session: ClassSession, code: str, *, now: datetime.datetime) -> bool:
-    code = "".join(ch for ch in (code or "") if ch.isdigit())
-    if len(code) != 6:
+def normalise_code(code: str | None) -> str | None:
+    """The code as six ASCII digits, or None. Learners with an Arabic or Persian keyboard
+    type U+0660-9 or U+06F0-9, which are the same digits; spaces are how people group
+    them. Anything else (superscripts, letters) makes it no code at all rather than a
+    shorter one."""
+    digits = []
+    for ch in code or "":
+        if ch.isspace():
+            continue
+        value = unicodedata.decimal(ch, None)
+        if value is None:
+            return None
+        digits.append(str(value))
+    return "".join(digits) if len(digits) == 6 else None
+
+
+def code_is_valid(session: ClassSession, code: str | None, *,
+                  now: datetime.datetime) -> bool:
+    # compare_digest refuses non-ASCII text (TypeError), so only ASCII digits reach it.
+    code = normalise_code(code)
+    if code is None:
         return False
     if hmac.compare_digest(code, code_at(session, now)):
         return True

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attendance.ids import is_id
 from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession, Method, Status
 from attendance.permissions import SEAT_STATES, ensure_can_manage_run
 from cms.errors import KopaError, NotFound
@@ -64,8 +65,11 @@ def set_marks(*, session_id: int, marks: Sequence[MarkInput], by,
             raise KopaError(_("Unknown attendance status: %(status)s") % {"status": item.status},
                             code="bad_status", status=422)
         wanted[int(item.enrollment_id)] = item
+    # An id no key can hold is nobody in the group (and must not reach the query: SQLite
+    # raises OverflowError, PostgreSQL a DataError).
     in_run = set(Enrollment.objects.filter(run_id=session.run_id, state__in=SEAT_STATES,
-                                           pk__in=wanted).values_list("pk", flat=True))
+                                           pk__in=[pk for pk in wanted if is_id(pk)])
+                 .values_list("pk", flat=True))
     strangers = set(wanted) - in_run
     if strangers:
         raise KopaError(_("Some of these people are not in this group."),

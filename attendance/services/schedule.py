@@ -7,13 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.models import ClassSession, academic_hours_between
+from attendance.models import AttendanceMark, ClassSession, academic_hours_between
 from attendance.permissions import ensure_can_manage_run
 from cms.errors import KopaError
 from courses.models import CourseRun
 
 MAX_GENERATED = 200
-EDITABLE_FIELDS = ("starts_at", "ends_at", "academic_hours", "hours_set_by_hand", "topic",
+EDITABLE_FIELDS = ("run", "starts_at", "ends_at", "academic_hours", "hours_set_by_hand", "topic",
                    "place", "online_url", "teacher", "is_cancelled", "late_after_minutes")
 
 
@@ -65,11 +65,24 @@ def generate_schedule(*, run: CourseRun, by, first_day: datetime.date, weekdays:
 
 @transaction.atomic
 def update_session(*, session: ClassSession, by, **changes) -> ClassSession:
+    """Every edit of a session, on the site and in the admin: what follows from it (hours,
+    warnings, completion) is recounted after commit. `run` moves a session to another
+    group only while nobody has a mark in it: marks belong to the group's people, and a
+    moved session would carry them into a group they are not in."""
     ensure_can_manage_run(by, session.run_id)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise KopaError(_("These fields cannot be changed: %(fields)s")
                         % {"fields": ", ".join(sorted(unknown))}, code="bad_field", status=422)
+    previous_run_id = session.run_id
+    new_run = changes.pop("run", None)
+    if new_run is not None and new_run.pk != previous_run_id:
+        ensure_can_manage_run(by, new_run.pk)
+        if AttendanceMark.objects.filter(session_id=session.pk).exists():
+            raise KopaError(_("This session already has marks, so it cannot move to another "
+                              "group. Cancel it here and add a session to the other group "
+                              "instead."), code="session_has_marks", status=409, field="run")
+        session.run = new_run
     for name, value in changes.items():
         setattr(session, name, value)
     if session.ends_at <= session.starts_at:
@@ -79,6 +92,8 @@ def update_session(*, session: ClassSession, by, **changes) -> ClassSession:
     from attendance.services.marks import queue_recount
 
     queue_recount(run_id=session.run_id)
+    if session.run_id != previous_run_id:
+        queue_recount(run_id=previous_run_id)
     return session
 
 
@@ -91,4 +106,10 @@ def add_session(*, run: CourseRun, by, starts_at: datetime.datetime,
                         status=422)
     fields.setdefault("place", run.address)
     fields.setdefault("online_url", run.online_url)
-    return ClassSession.objects.create(run=run, starts_at=starts_at, ends_at=ends_at, **fields)
+    session = ClassSession.objects.create(run=run, starts_at=starts_at, ends_at=ends_at,
+                                          **fields)
+    from attendance.services.marks import queue_recount
+
+    # A session already held changes everyone's share; any session, the planned hours.
+    queue_recount(run_id=run.pk)
+    return session

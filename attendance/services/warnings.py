@@ -1,13 +1,16 @@
 """Warnings raised when a learner's attendance so far falls below the course's level, and
-resolved when it recovers; teachers hear of a new one once, by e-mail where they have one."""
+resolved when it recovers; teachers, and coordinators of the learner's organisation, hear
+of a new one once, by e-mail where they have one."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from attendance.models import AttendanceWarning
+from attendance.selectors.coordinators import coordinators_of_people
 from attendance.selectors.figures import run_figures
 from courses.models import CourseRun
 
@@ -30,7 +33,7 @@ def refresh_warnings(*, run_id: int, now=None) -> list[AttendanceWarning]:
                 created.append(warning)
                 raised.append(warning)
             elif warning.resolved_at is not None:
-                warning.resolved_at, warning.raised_at = None, now
+                warning.resolved_at, warning.raised_at, warning.notified_at = None, now, None
                 warning.percent = figure.percent_so_far
                 changed.append(warning)
                 raised.append(warning)
@@ -42,21 +45,68 @@ def refresh_warnings(*, run_id: int, now=None) -> list[AttendanceWarning]:
             warning.percent = figure.percent_so_far or 0
             changed.append(warning)
     AttendanceWarning.objects.bulk_create(created)
-    AttendanceWarning.objects.bulk_update(changed, ["percent", "raised_at", "resolved_at"])
+    AttendanceWarning.objects.bulk_update(changed, ["percent", "raised_at", "resolved_at",
+                                                    "notified_at"])
     if raised:
-        names = [figures[w.enrollment_id].name for w in raised]
-        transaction.on_commit(lambda: tell_teachers(run_id=run_id, names=names))
+        from attendance.tasks import send_warning_notices
+
+        enrollment_ids = [w.enrollment_id for w in raised]
+        # robust: a broker outage costs the e-mails (logged), never the recount itself.
+        transaction.on_commit(lambda: send_warning_notices.delay(enrollment_ids), robust=True)
     return raised
 
 
-def tell_teachers(*, run_id: int, names: list[str]) -> None:
-    run = CourseRun.objects.get(pk=run_id)
-    for teacher in run.teachers.exclude(email__isnull=True):
-        with translation.override(teacher.preferred_language):
+def send_warning_notices(*, enrollment_ids: list[int], now=None) -> int:
+    """E-mails about newly raised warnings, each person's in their own language: the
+    group's teachers hear of everyone, each coordinator of their own organisation's
+    people in groups open to it. Each warning is claimed (notified_at) before anything is
+    sent, so a redelivered task sends nothing twice; someone who both teaches the group
+    and coordinates gets the teacher's e-mail only. Returns how many e-mails went out."""
+    now = now or timezone.now()
+    claimed = []
+    for warning in (AttendanceWarning.objects
+                    .filter(enrollment_id__in=enrollment_ids, resolved_at__isnull=True,
+                            notified_at__isnull=True)
+                    .select_related("enrollment__user")):
+        if AttendanceWarning.objects.filter(pk=warning.pk, notified_at__isnull=True).update(
+                notified_at=now):
+            claimed.append(warning)
+    by_run: dict[int, list[AttendanceWarning]] = {}
+    for warning in claimed:
+        by_run.setdefault(warning.enrollment.run_id, []).append(warning)
+    sent = 0
+    for run_id, warnings in by_run.items():
+        sent += _tell_run(CourseRun.objects.get(pk=run_id), warnings)
+    return sent
+
+
+def _tell_run(run: CourseRun, warnings: list[AttendanceWarning]) -> int:
+    people = {w.enrollment.user_id: w.enrollment.user.name for w in warnings}
+    # Whom to tell and about whom: teachers of everyone, coordinators of their own people.
+    teachers = {teacher: set(people) for teacher in run.teachers.all()}
+    coordinators = {coordinator: own for coordinator, own in
+                    coordinators_of_people(run_id=run.pk, user_ids=people).items()
+                    if coordinator not in teachers}
+    sent = 0
+    for person, user_ids, teaches in (
+            [(teacher, ids, True) for teacher, ids in teachers.items()]
+            + [(coordinator, ids, False) for coordinator, ids in coordinators.items()]):
+        if not person.email or not person.is_active:
+            continue
+        with translation.override(person.preferred_language):
+            names = "\n".join(f"- {name}" for name in sorted(people[i] for i in user_ids))
+            if teaches:
+                url = reverse("attendance:run", args=[run.pk])
+                body = _("These learners' attendance so far is below the course's level:\n"
+                         "%(names)s\n\nSee the group's attendance in Kopā: %(url)s")
+            else:
+                url = reverse("attendance:coordinator")
+                body = _("These learners of your organisation have attendance so far below "
+                         "the course's level:\n%(names)s\n\nSee your people's attendance "
+                         "warnings in Kopā: %(url)s")
             send_mail(
                 subject=_("Attendance below the level: %(group)s") % {"group": run.title},
-                message=_("These learners' attendance so far is below the course's level:\n"
-                          "%(names)s\n\nSee the group's attendance in Kopā: %(url)s") % {
-                    "names": "\n".join(f"- {name}" for name in names),
-                    "url": f"{settings.KOPA_BASE_URL}/attendance/runs/{run_id}/"},
-                from_email=None, recipient_list=[teacher.email], fail_silently=True)
+                message=body % {"names": names, "url": settings.KOPA_BASE_URL + url},
+                from_email=None, recipient_list=[person.email], fail_silently=True)
+        sent += 1
+    return sent

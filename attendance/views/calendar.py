@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from attendance import ical, selectors, services
+from attendance.ids import parse_id
 from attendance.models import CalendarFeed
 from attendance.permissions import can_follow_run
 from courses.models import CourseRun
@@ -19,14 +20,20 @@ def feed_url(request: HttpRequest, feed: CalendarFeed) -> str:
     return request.build_absolute_uri(reverse("attendance:feed", args=[feed.token]))
 
 
+def followed_run_or_404(request: HttpRequest, value: str | None) -> CourseRun | None:
+    """The group named by `?run=` / the form's `run`: none when empty; a 404 for junk and
+    for a group the person may not follow (someone else's group is not even confirmed)."""
+    if not value:
+        return None
+    run_id = parse_id(value)
+    if run_id is None or not can_follow_run(request.user, run_id):
+        raise Http404
+    return get_object_or_404(CourseRun, pk=run_id)
+
+
 @login_required
 def calendar_page(request: HttpRequest) -> HttpResponse:
-    run = None
-    if request.GET.get("run"):
-        run = get_object_or_404(CourseRun, pk=request.GET["run"]
-                                if request.GET["run"].isdigit() else 0)
-        if not can_follow_run(request.user, run.pk):
-            raise Http404
+    run = followed_run_or_404(request, request.GET.get("run"))
     feed = services.feed_for(user=request.user, run=run)
     return render(request, "attendance/calendar.html", {
         "run": run, "url": feed_url(request, feed),
@@ -37,10 +44,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_reset(request: HttpRequest) -> HttpResponse:
-    run = None
-    run_id = request.POST.get("run", "")
-    if run_id:
-        run = get_object_or_404(CourseRun, pk=run_id if run_id.isdigit() else 0)
+    run = followed_run_or_404(request, request.POST.get("run"))
     services.reset_feed(user=request.user, run=run)
     messages.success(request, _("The calendar address was changed; the old one no longer "
                                 "works."))

@@ -1,11 +1,15 @@
-"""The learner's `/my/` panel: hours attended of hours planned per group, and a way to
-check in when a session is open."""
+"""The `/my/` panel: for learners hours attended of hours planned per group and a way to
+check in when a session is open; for teachers the way to their groups; for coordinators
+the open warnings of their organisation's people."""
 
 from django.http import HttpRequest
 
 from attendance import selectors
 from attendance.permissions import SEAT_STATES, runs_managed_by
+from attendance.selectors.coordinators import coordinates_any, coordinator_warnings
 from courses.models import Enrollment
+
+PANEL_WARNINGS = 5  # the rest are one tap away, on the coordinator's page
 
 
 def dashboard_panel(request: HttpRequest) -> dict | None:
@@ -20,7 +24,12 @@ def dashboard_panel(request: HttpRequest) -> dict | None:
         groups.append({"run": enrollment.run, "figures": figures})
     # Teachers land on /my/ too: the way to their groups' rosters starts here.
     teaches = runs_managed_by(request.user).exists()
-    if not groups and not teaches:
+    coordinates = coordinates_any(request.user)
+    if not groups and not teaches and not coordinates:
         return None
+    warnings = (list(coordinator_warnings(request.user)[:PANEL_WARNINGS + 1])
+                if coordinates else [])
     return {"groups": groups, "teaches": teaches,
-            "open_sessions": selectors.open_sessions_for(request.user) if groups else []}
+            "open_sessions": selectors.open_sessions_for(request.user) if groups else [],
+            "coordinates": coordinates, "coordinator_warnings": warnings[:PANEL_WARNINGS],
+            "more_warnings": len(warnings) > PANEL_WARNINGS}

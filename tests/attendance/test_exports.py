@@ -45,6 +45,27 @@ def test_csv_has_one_row_per_participant_with_hours_and_statuses(
     assert any(name.startswith("'=HYPERLINK") for name in by_name)
 
 
+def test_the_state_column_is_in_the_readers_language(client, run, teacher, enrollment,
+                                                     make_user, past_session):
+    from django.utils import timezone
+
+    from courses.models import Enrollment
+
+    EnrollmentFactory(run=run, user=make_user(first_name="Olena", last_name="Koval"),
+                      state=Enrollment.State.WITHDRAWN, withdrawn_at=timezone.now())
+    client.force_login(teacher)
+    for prefix, active, withdrawn in [("/en", "Active", "Withdrawn"),
+                                      ("", "Aktīvs", "Atsaukts"),
+                                      ("/uk", "Активний", "Відкликаний")]:
+        response = client.get(f"{prefix}/attendance/runs/{run.pk}/export.csv")
+        _header, *people = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+        states = {row[0]: row[1] for row in people}
+        assert states == {enrollment.user.name: active, "Olena Koval": withdrawn}
+    response = client.get(f"/en/attendance/runs/{run.pk}/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sorted(cell.value for cell in sheet["B"][1:]) == ["Active", "Withdrawn"]
+
+
 def test_xlsx_export_neutralises_formulas_too(client, run, teacher, sneaky, past_session):
     client.force_login(teacher)
     response = client.get(f"/attendance/runs/{run.pk}/export.xlsx")

@@ -84,3 +84,52 @@ def test_teacher_marks_on_a_phone_and_learner_checks_in(browser, live_server, ru
     assert AttendanceMark.objects.get(enrollment=mine).status == "present"
     learner_page.screenshot(path=str(ARTIFACTS / "attendance-checked-in-360.png"),
                             full_page=True)
+
+
+def test_learner_checks_in_typing_persian_digits(browser, live_server, run, learner):
+    """The code box takes what an Arabic or Persian keyboard types (no ASCII-only pattern
+    stops the form) and the server reads it as the code."""
+    from attendance import services
+
+    start = timezone.now() - datetime.timedelta(minutes=3)
+    session = ClassSessionFactory(run=run, starts_at=start,
+                                  ends_at=start + datetime.timedelta(minutes=90))
+    mine = EnrollmentFactory(run=run, user=learner)
+    page = signed_in_page(browser, live_server, learner)
+    page.goto(f"{live_server.url}/en/attendance/sessions/{session.pk}/check-in/")
+    code, _left = services.current_code(session)
+    page.get_by_label("Code").fill(" ".join(chr(0x06F0 + int(digit)) for digit in code))
+    page.get_by_role("button", name="Check in").click()
+    page.wait_for_url("**/attendance/my/")
+    assert AttendanceMark.objects.get(enrollment=mine).status == "present"
+
+
+def test_coordinator_sees_warnings_on_a_phone(browser, live_server, run, make_user):
+    """The coordinator's warnings, from the /my/ panel to the page, fit 360 px."""
+    from attendance import services
+    from attendance.factories import AttendanceMarkFactory
+    from organisations.factories import OrganisationFactory, ParticipantFactory
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    coordinator = make_user(username="olena", preferred_language="uk")
+    organisation = OrganisationFactory(name="Biedrība “Patvērums Drošā Mājā”",
+                                       slug="patverums", coordinators=[coordinator],
+                                       runs=[run])
+    start = timezone.now() - datetime.timedelta(days=1)
+    session = ClassSessionFactory(run=run, starts_at=start,
+                                  ends_at=start + datetime.timedelta(minutes=90))
+    person = make_user(first_name="Oleksandra-Mariia", last_name="Shevchenko-Kovalenko")
+    ParticipantFactory(organisation=organisation, user=person)
+    AttendanceMarkFactory(session=session, enrollment=EnrollmentFactory(run=run, user=person),
+                          status="absent")
+    services.refresh_warnings(run_id=run.pk)
+
+    page = signed_in_page(browser, live_server, coordinator)
+    page.goto(f"{live_server.url}/uk/my/")
+    assert page.get_by_text("Shevchenko-Kovalenko").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.locator("a[href='/uk/attendance/coordinator/']").click()
+    page.wait_for_url("**/uk/attendance/coordinator/")
+    assert page.get_by_text("Shevchenko-Kovalenko").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=str(ARTIFACTS / "attendance-coordinator-360.png"), full_page=True)
