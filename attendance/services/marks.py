@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.ids import is_id
 from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession, Method, Status
 from attendance.permissions import SEAT_STATES, ensure_can_manage_run
 from cms.errors import KopaError, NotFound
+from cms.params import is_id
 from courses.models import Enrollment
 from courses.services import queue_completion_check
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from attendance import ical, selectors, services
-from attendance.ids import parse_id
 from attendance.models import CalendarFeed
 from attendance.permissions import can_follow_run
+from cms.params import parse_id
 from courses.models import CourseRun
 
 
