@@ -219,6 +219,10 @@ def left_to_do(enrollment: Enrollment) -> list[CriterionResult]:
     return [result for result in completion_status(enrollment) if not result.met]
 
 
+def hours(value) -> str:
+    return f"{value.normalize():f}" if value is not None else "?"
+
+
 def describe(results: list[CriterionResult]) -> str:
     return "; ".join(f"{result.label}: {result.detail}" if result.detail else str(result.label)
                      for result in results)
@@ -251,8 +255,8 @@ def load(context: dict) -> None:
     else:
         summary.append(
             f"Certificates: {learner.username} earned certificate {certificate.display_code} "
-            f"({certificate.get_state_display()}, {certificate.hours_attended} of "
-            f"{certificate.hours_total} hours) in “{run.title}”; check it at "
+            f"({certificate.get_state_display()}, {hours(certificate.hours_attended)} of "
+            f"{hours(certificate.hours_total)} hours) in “{run.title}”; check it at "
             f"/verify/{certificate.display_code}/")
     issue_when_completed(near)  # nothing happens while a rule is unmet
     left = left_to_do(near)
