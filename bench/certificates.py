@@ -1,8 +1,14 @@
-"""Certificates through a real Celery worker with the configured concurrency: how many are
-issued per minute, and how long from the completing event (a teacher's sign-off) to the
-PDF being downloadable. Uses the configured database and broker; removes what it made.
+"""Certificates through a real Celery worker with the configured concurrency.
 
-Run alone with `python bench/certificates.py` or through `make bench`."""
+Headline, measured by the wall clock: N certificates queued (as the completion listener
+queues them) until every one is issued and its PDF downloadable, as certificates per
+minute. Then the latency from the completing event (a teacher's sign-off) until the
+learner's download link answers 200 with the PDF, polled through the real view. The worker's
+CPU time per certificate, and what it would allow on free cores, is printed last and only
+as a secondary figure: it is not a throughput anybody observed.
+
+Uses the configured database and broker; removes what it made. Run alone with
+`python bench/certificates.py` or through `make bench`."""
 
 import os
 import statistics
@@ -23,7 +29,9 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from accounts.models import User  # noqa: E402
@@ -35,6 +43,7 @@ from courses.services import sign_off  # noqa: E402
 
 COUNT = int(os.environ.get("BENCH_CERTIFICATES", "150"))
 LATENCY_SAMPLES = int(os.environ.get("BENCH_CERTIFICATE_LATENCY_SAMPLES", "8"))
+TARGET_PER_MINUTE = 300  # the certificates issue's acceptance figure, on 2 cores
 
 
 def make_course(tag: str) -> tuple[CoursePage, CourseRun, User]:
@@ -91,15 +100,64 @@ def worker_cpu_seconds(worker: subprocess.Popen) -> float:
     return total
 
 
-def wait_until_issued(enrollment_ids: list[int], timeout: float) -> bool:
+def wait_until_downloadable(enrollment_ids: list[int], timeout: float,
+                            poll: float = 0.05) -> bool:
+    """Until every certificate is issued and its PDF is in private storage. "Issued" is
+    committed after the file is stored, but the files are checked as well, so the figure
+    never counts a certificate nobody could download yet."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         issued = Certificate.objects.filter(enrollment_id__in=enrollment_ids,
                                             state=Certificate.State.ISSUED).count()
         if issued == len(enrollment_ids):
-            return True
-        time.sleep(0.1)
+            names = Certificate.objects.filter(enrollment_id__in=enrollment_ids) \
+                .values_list("pdf", flat=True)
+            if all(name and private_storage.exists(name) for name in names):
+                return True
+        time.sleep(poll)
     return False
+
+
+def download_status(client: Client, enrollment: Enrollment) -> int:
+    """What the learner's download link answers now (404 while the PDF is being made)."""
+    pk = (Certificate.objects.filter(enrollment_id=enrollment.pk)
+          .values_list("pk", flat=True).first())
+    if pk is None:
+        return 404
+    # The link as the learner's /my/ page gives it: in their language's URL.
+    with translation.override(enrollment.user.preferred_language):
+        url = reverse("certificates:download", args=[pk])
+    response = client.get(url)
+    try:
+        if response.status_code == 200 and \
+                not b"".join(response.streaming_content).startswith(b"%PDF"):
+            return 500
+        return response.status_code
+    finally:
+        response.close()
+
+
+def time_to_download(client: Client, enrollment: Enrollment, teacher: User,
+                     timeout: float = 60, poll: float = 0.01) -> float | None:
+    """Seconds from the teacher's sign-off (the completing event: the course's only rule)
+    until the learner's download link answers 200, or None if it never does. The worker
+    does the rest: completion check, the listener's issue task, the render."""
+    client.force_login(enrollment.user)
+    started = time.perf_counter()
+    with transaction.atomic():
+        sign_off(enrollment=enrollment, by=teacher)
+    deadline = started + timeout
+    while time.perf_counter() < deadline:
+        if download_status(client, enrollment) == 200:
+            return time.perf_counter() - started
+        time.sleep(poll)
+    return None
+
+
+def setup_line() -> str:
+    return (f"worker concurrency {settings.CELERY_WORKER_CONCURRENCY}, {os.cpu_count()} CPUs, "
+            f"broker {settings.CELERY_BROKER_URL.split(':')[0]}, "
+            f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
 
 
 def clean_up(course: CoursePage, run: CourseRun, tag: str) -> None:
@@ -117,59 +175,74 @@ def clean_up(course: CoursePage, run: CourseRun, tag: str) -> None:
     course.delete()
 
 
-def bench_certificates(count: int = COUNT, samples: int = LATENCY_SAMPLES) -> None:
+def bench_certificates(count: int = COUNT, samples: int = LATENCY_SAMPLES) -> dict:
+    """Prints the figures and returns them (per_minute, latency_median/max in seconds,
+    cpu_per_certificate in seconds); an empty dict when the worker never answered."""
     tag = uuid.uuid4().hex[:8]
     course, run, teacher = make_course(tag)
     # The listener and completion use the default queue, so the bench worker consumes it;
     # stop other workers on the same broker for a clean figure.
     queue = app.conf.task_default_queue
     worker = start_worker(queue)
+    figures: dict = {}
     try:
+        # Not timed: the worker starting and each pool process loading fonts and styles.
         warm = make_enrollments(run, tag, 2 * settings.CELERY_WORKER_CONCURRENCY,
                                 "completed", "warm")
         for enrollment in warm:
             app.send_task("certificates.issue_certificate", args=[enrollment.pk], queue=queue)
-        if not wait_until_issued([e.pk for e in warm], timeout=120):
+        if not wait_until_downloadable([e.pk for e in warm], timeout=120):
             print("certificates: the worker did not start; is the broker reachable?")
-            return
+            return figures
         batch = make_enrollments(run, tag, count, "completed", "batch")
+        load_before = os.getloadavg()[0]
         started, cpu_before = time.perf_counter(), worker_cpu_seconds(worker)
         # What the completion listener does for each completed enrolment.
         for enrollment in batch:
             app.send_task("certificates.issue_certificate", args=[enrollment.pk], queue=queue)
-        done = wait_until_issued([e.pk for e in batch], timeout=max(120, count))
+        done = wait_until_downloadable([e.pk for e in batch], timeout=max(120, count * 2))
         elapsed = time.perf_counter() - started
         cpu = worker_cpu_seconds(worker) - cpu_before
         if not done:
-            print(f"certificates: not all {count} issued within the time limit")
+            issued = Certificate.objects.filter(enrollment__in=batch,
+                                                state=Certificate.State.ISSUED).count()
+            print(f"certificates: only {issued} of {count} downloadable after {elapsed:.0f} s")
+            count = issued
         per_minute = count / elapsed * 60
-        print(f"certificates: {count} issued in {elapsed:.1f} s = {per_minute:.0f} per minute "
-              f"(worker concurrency {settings.CELERY_WORKER_CONCURRENCY}, "
-              f"{os.cpu_count()} CPUs, broker {settings.CELERY_BROKER_URL.split(':')[0]}, "
-              f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
-              f"load average {os.getloadavg()[0]:.1f})")
-        # The machine may be busy with other work; the worker's own CPU time per
-        # certificate tells what its cores would give if they were free.
-        per_certificate = cpu / count
-        capacity = settings.CELERY_WORKER_CONCURRENCY * 60 / per_certificate
-        print(f"certificates: worker CPU {per_certificate * 1000:.0f} ms per certificate = "
-              f"{capacity:.0f} per minute on {settings.CELERY_WORKER_CONCURRENCY} free cores "
-              f"(database and broker servers not counted)")
+        figures["per_minute"] = per_minute
+        verdict = "meets" if per_minute >= TARGET_PER_MINUTE else "below"
+        print(f"certificates: MEASURED {per_minute:.0f} per minute — {count} queued → all "
+              f"issued and downloadable in {elapsed:.1f} s wall clock ({verdict} the "
+              f"{TARGET_PER_MINUTE}/min target; {setup_line()}; load average "
+              f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after)")
 
+        client = Client()
         latencies = []
         for enrollment in make_enrollments(run, tag, samples, "active", "signoff"):
-            with transaction.atomic():
-                sign_off(enrollment=enrollment, by=teacher)
-            enrollment.refresh_from_db()
-            if not wait_until_issued([enrollment.pk], timeout=60):
-                print("certificates: a sign-off did not lead to a certificate in 60 s")
+            latency = time_to_download(client, enrollment, teacher)
+            if latency is None:
+                print("certificates: a sign-off did not lead to a downloadable PDF in 60 s")
                 break
-            certificate = Certificate.objects.get(enrollment=enrollment)
-            latencies.append((certificate.issued_at - enrollment.signed_off_at).total_seconds())
+            latencies.append(latency)
+        client.logout()
         if latencies:
-            print(f"certificates: completing event (sign-off) to downloadable PDF: median "
-                  f"{statistics.median(latencies) * 1000:.0f} ms, max "
-                  f"{max(latencies) * 1000:.0f} ms over {len(latencies)}")
+            figures["latency_median"] = statistics.median(latencies)
+            figures["latency_max"] = max(latencies)
+            print(f"certificates: MEASURED completing event (sign-off) → download link "
+                  f"answers 200 with the PDF: median {figures['latency_median'] * 1000:.0f} ms, "
+                  f"max {figures['latency_max'] * 1000:.0f} ms over {len(latencies)} "
+                  f"(polled every 10 ms; load average {os.getloadavg()[0]:.1f})")
+
+        # Secondary, derived: the machine is shared, so the worker's own CPU time per
+        # certificate tells what its cores would give if nothing else ran. Not observed.
+        if count:
+            per_certificate = cpu / count
+            figures["cpu_per_certificate"] = per_certificate
+            capacity = settings.CELERY_WORKER_CONCURRENCY * 60 / per_certificate
+            print(f"certificates: (derived, not measured) worker CPU "
+                  f"{per_certificate * 1000:.0f} ms per certificate → at most {capacity:.0f} "
+                  f"per minute on {settings.CELERY_WORKER_CONCURRENCY} otherwise idle cores, "
+                  f"database and broker not counted")
     finally:
         worker.terminate()
         try:
@@ -177,6 +250,7 @@ def bench_certificates(count: int = COUNT, samples: int = LATENCY_SAMPLES) -> No
         except subprocess.TimeoutExpired:
             worker.kill()
         clean_up(course, run, tag)
+    return figures
 
 
 if __name__ == "__main__":

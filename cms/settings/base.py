@@ -2,10 +2,12 @@
 the environment so the same code runs on a laptop (SQLite, embedded broker) and in
 production (PostgreSQL, Redis)."""
 
+import ipaddress
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -23,10 +25,33 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_trusted_proxies(name: str) -> int | tuple[str, ...]:
+    """Reverse proxies in front of the web processes, whose X-Forwarded-For may be believed:
+    a number of hops ("1" behind one nginx or load balancer) or comma-separated addresses
+    and networks of the proxies ("10.0.0.0/8, 192.168.1.5"). Unset: none, and the header is
+    ignored, since any visitor can write it."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ()
+    if value.isdigit():
+        return int(value)
+    networks = env_list(name)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name}: {network!r} is neither a number of proxies nor an address or "
+                "network") from exc
+    return tuple(networks)
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Who the client is for per-client limits (certificate verification): see the function.
+KOPA_TRUSTED_PROXIES = env_trusted_proxies("KOPA_TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     # Kopā's own apps, in dependency order (see README: Architecture).
