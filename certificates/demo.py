@@ -36,6 +36,7 @@ from courses.selectors.completion import completion_status
 from lessons.models import LessonPage
 from lessons.services import mark_lesson_done
 from quizzes.models import Attempt, QuizPage
+from quizzes.models.ids import id_of
 from quizzes.services import save_answers, start_attempt, submit_attempt
 
 COURSE_SLUG = "integracijas-kurss"
@@ -152,18 +153,20 @@ def required_lessons(course: CoursePage) -> list[LessonPage]:
 
 
 def required_quizzes(course: CoursePage) -> list[QuizPage]:
-    return list(QuizPage.objects.live().descendant_of(course)
+    return list(QuizPage.objects.filter(visible_q()).descendant_of(course)
                 .filter(required_for_completion=True).order_by("path"))
 
 
 def good_response(spec: dict) -> dict | None:
     """What a learner who studied the lessons answers: the best answer of each kind."""
     kind = spec["kind"]
+    # Entries are named by the ids this attempt dealt them (quizzes.models.ids).
     if kind == "single_choice":
         best = max(range(len(spec["choices"])), key=lambda i: spec["choices"][i]["fraction"])
-        return {"choice": best}
+        return {"choice": id_of(spec, best)}
     if kind == "multiple_choice":
-        return {"choices": [i for i, c in enumerate(spec["choices"]) if c["fraction"] > 0]}
+        return {"choices": [id_of(spec, i) for i, c in enumerate(spec["choices"])
+                            if c["fraction"] > 0]}
     if kind == "true_false":
         return {"value": spec["correct"]}
     if kind == "short_answer":
@@ -174,10 +177,10 @@ def good_response(spec: dict) -> dict | None:
         return {"gaps": {str(i): max(gap["answers"], key=lambda a: a["fraction"])["text"]
                          .partition(":")[0] for i, gap in enumerate(spec["gaps"])}}
     if kind == "matching":
-        return {"pairs": {str(i): pair["answer"] for i, pair in enumerate(spec["pairs"])
+        return {"pairs": {id_of(spec, i): pair["answer"] for i, pair in enumerate(spec["pairs"])
                           if pair["item"]}}
     if kind == "ordering":
-        return {"order": list(range(len(spec["items"])))}
+        return {"order": [id_of(spec, i) for i in range(len(spec["items"]))]}
     return None  # an essay waits for a teacher; the demo does not write one
 
 
