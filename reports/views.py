@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from cms.downloads import download
 from reports import exports, permissions, selectors
 from reports.forms import ReportFilterForm
 
@@ -43,15 +44,8 @@ def participation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     report = report_for(form)
     if report is None:
         return participation(request)
-    stamp = timezone.localdate().isoformat()
-    if fmt == "csv":
-        response = HttpResponse(exports.as_csv(report), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.as_xlsx(report),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="kopa-report-{stamp}.{fmt}"'
-    return response
+    content = exports.as_csv(report) if fmt == "csv" else exports.as_xlsx(report)
+    return download(content, filename=f"kopa-report-{timezone.localdate().isoformat()}.{fmt}")
 
 
 def dashboard_panel(request: HttpRequest) -> dict | None:

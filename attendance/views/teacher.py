@@ -16,6 +16,7 @@ from attendance.forms import MarkForm, ScheduleForm, SessionForm
 from attendance.models import ClassSession, Status
 from attendance.permissions import can_manage_run, runs_managed_by
 from attendance.services import MarkInput
+from cms.downloads import download
 from cms.errors import KopaError
 from courses.models import CourseRun
 
@@ -182,15 +183,9 @@ def code(request: HttpRequest, session_id: int) -> HttpResponse:
 def export(request: HttpRequest, run_id: int, fmt: str) -> HttpResponse:
     run = managed_run(request, run_id)
     table = exports.run_table(run)
+    content = exports.as_csv(table) if fmt == "csv" else exports.as_xlsx(table)
     stamp = timezone.localdate().isoformat()
-    if fmt == "csv":
-        response = HttpResponse(exports.as_csv(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.as_xlsx(table),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="attendance-{run.pk}-{stamp}.{fmt}"'
-    return response
+    return download(content, filename=f"attendance-{run.pk}-{stamp}.{fmt}")
 
 
 @login_required

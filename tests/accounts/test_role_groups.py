@@ -8,7 +8,8 @@ from wagtail.models import GroupPagePermission
 pytestmark = pytest.mark.django_db
 
 
-def test_migrate_leaves_managers_teachers_and_coordinators_ready():
+def test_migrate_leaves_managers_teachers_and_coordinators_ready(home_page):
+    # (home_page: a tree to grant page permissions on, even after a flushing test)
     call_command("migrate", verbosity=0)  # what a new installation runs; idempotent
     groups = {group.name: group for group in Group.objects.prefetch_related("permissions")}
     assert {"Managers", "Teachers", "Coordinators"} <= set(groups)
