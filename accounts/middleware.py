@@ -21,18 +21,19 @@ class PreferredLanguageMiddleware:
         if redirect is not None:
             return redirect
         if request.path.startswith("/api/"):
-            self.activate_for_api(request)
+            # Only for this request: the thread's language is left as it was afterwards.
+            with translation.override(self.api_language(request)):
+                request.LANGUAGE_CODE = translation.get_language()
+                return self.get_response(request)
         return self.get_response(request)
 
     @staticmethod
-    def activate_for_api(request: HttpRequest) -> None:
+    def api_language(request: HttpRequest) -> str:
         """API URLs carry no language, so LocaleMiddleware settles on Latvian; messages
         (errors included) should be in the person's language: their profile's, else what
         their client asks for (Accept-Language)."""
-        language = remembered_language(request) or translation.get_language_from_request(
+        return remembered_language(request) or translation.get_language_from_request(
             request, check_path=False)
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
 
     def redirect_to_preferred(self, request: HttpRequest) -> HttpResponse | None:
         if request.method not in ("GET", "HEAD") or request.path.startswith(EXEMPT_PREFIXES):

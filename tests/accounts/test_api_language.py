@@ -22,3 +22,13 @@ def test_a_signed_in_persons_own_language_wins(client, make_user):
     ukrainian = client.get("/api/v1/courses/999999",
                            HTTP_ACCEPT_LANGUAGE="uk").json()["message"]
     assert mine == ukrainian
+
+
+def test_the_api_language_does_not_outlive_its_request(client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    translation.activate("lv")
+    client.get("/api/v1/courses/999999", HTTP_ACCEPT_LANGUAGE="en")
+    assert translation.get_language() == "lv"
+    assert not reverse("accounts:login").startswith("/en/")
