@@ -11,9 +11,12 @@ CONTENT_TYPES = {
 }
 
 
-def download(content: bytes, *, filename: str) -> HttpResponse:
-    """`filename` is ASCII and names no person (it ends up in logs and browser history)."""
+def download(content: bytes, *, filename: str, inline: bool = False) -> HttpResponse:
+    """`filename` is ASCII and names no person (it ends up in logs and browser history).
+    Such files mostly hold personal data (rosters, login cards), so no cache keeps them."""
     extension = filename.rpartition(".")[2].lower()
     response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
     return response

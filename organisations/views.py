@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from cms.downloads import download
 from cms.errors import KopaError
 from cms.params import parse_id
 from courses import permissions as course_permissions
@@ -164,28 +165,14 @@ def import_preview(request: HttpRequest, pk: int, import_pk: int) -> HttpRespons
 @login_required
 def sample_file(request: HttpRequest, pk: int) -> HttpResponse:
     organisation_or_404(request, pk)
-    response = HttpResponse(sample_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kopa-participants.csv"'
-    return response
+    return download(sample_csv(), filename="kopa-participants.csv")
 
 
 @login_required
 def participants_file(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_or_404(request, pk)
-    response = HttpResponse(
-        participants_workbook(organisation=organisation),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = (f'attachment; filename="{organisation.slug}-'
-                                       f'participants.xlsx"')
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return download(participants_workbook(organisation=organisation),
+                    filename=f"{organisation.slug}-participants.xlsx")
 
 
 def cards_or_message(request: HttpRequest, users: list, title: str, back: str,
@@ -195,7 +182,8 @@ def cards_or_message(request: HttpRequest, users: list, title: str, back: str,
         messages.error(request, _("Nobody here needs a login card: everyone has a password "
                                   "of their own."))
         return HttpResponseRedirect(back)
-    return pdf_response(render_login_cards(pairs=pairs, title=title), filename)
+    return download(render_login_cards(pairs=pairs, title=title), filename=filename,
+                    inline=True)
 
 
 @login_required
