@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-# Documents of the body being converted, fetched in one query by LessonBodyBlock.to_python.
+# Documents of the body being converted, fetched in one query by LessonBodyValue.
 _body_documents: ContextVar[dict | None] = ContextVar("kopa_body_documents", default=None)
 
 
@@ -252,22 +253,33 @@ class SelfCheckBlock(blocks.StructBlock):
         return value
 
 
-class LessonBodyBlock(blocks.StreamBlock):
-    """Converts the whole body at once, so that all its documents come in one query."""
+class LessonBodyValue(StreamValue):
+    """A lesson body read from the database. On first reading a block it fetches every
+    document of the whole body in one query, and converts each kind of block with them
+    at hand; a lesson merely loaded (in a listing) costs nothing."""
 
-    def to_python(self, value):
-        from wagtail.documents import get_document_model
+    _documents: dict | None = None
 
-        ids = document_ids(self, value, set())
-        known = get_document_model().objects.in_bulk(ids) if ids else {}
-        token = _body_documents.set(known)
+    def _prefetch_blocks(self, type_name):
+        if self._documents is None:
+            from wagtail.documents import get_document_model
+
+            raw = [item for item in self._raw_data if item is not None]
+            ids = document_ids(self.stream_block, raw, set())
+            self._documents = get_document_model().objects.in_bulk(ids) if ids else {}
+        token = _body_documents.set(self._documents)
         try:
-            stream = super().to_python(value)
-            for _block in stream:  # converts each kind of block now, inside the lookup
-                pass
+            super()._prefetch_blocks(type_name)
         finally:
             _body_documents.reset(token)
-        return stream
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    def to_python(self, value):
+        stream = super().to_python(value)
+        if not stream.is_lazy:
+            return stream  # built from Python values: documents are there already
+        return LessonBodyValue(self, stream._raw_data, is_lazy=True)
 
     heading = HeadingBlock()
     text = blocks.RichTextBlock(

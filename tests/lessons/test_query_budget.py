@@ -63,3 +63,17 @@ def test_a_rich_lesson_renders_all_its_media(client, learner, course_index):
     for piece in ('<img', 'alt="Brīvības piemineklis Rīgā"', 'src="/documents/',
                   '.mp3"', '.mp4"', '.vtt"', '.pdf" download'):
         assert piece in html, piece
+
+
+def test_loading_lessons_does_not_look_up_their_documents(course_index,
+                                                          django_assert_num_queries):
+    """The body's documents are fetched when the body is read, not when a lesson is
+    loaded: listings (outlines, completion, search) load many lessons and read no body."""
+    from lessons.models import LessonPage
+
+    build_course(course_index, slug="saraksts", lessons=5, body=media_body())
+    with django_assert_num_queries(1):
+        lessons = list(LessonPage.objects.filter(slug__startswith="n"))
+    assert len(lessons) == 5
+    with django_assert_num_queries(2):  # then one for the documents, one for the image
+        assert [block.block_type for block in lessons[0].body][-1] == "download"
