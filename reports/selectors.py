@@ -21,8 +21,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from attendance.models import AttendanceMark, AttendancePolicy, ClassSession
 from attendance.selectors.figures import counted_statuses
@@ -226,8 +226,6 @@ def labels_for(name: str, keys: list) -> dict:
 
 
 def language_name(code: str) -> str:
-    from django.utils.translation import get_language_info
-
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
@@ -257,13 +255,14 @@ def breakdown(enrollments: QuerySet, name: str, report_filter: ReportFilter, *,
 def participation_report(report_filter: ReportFilter, *,
                          now: datetime.datetime | None = None) -> Report:
     now = now or timezone.now()
-    enrollments = with_hours(scoped_enrollments(report_filter), now=now)
+    scoped = scoped_enrollments(report_filter)
+    enrollments = with_hours(scoped, now=now)
     totals = enrollments.aggregate(**FIGURES)
+    run_ids = scoped.values("run_id")
     sessions = (ClassSession.objects
-                .filter(run__in=scoped_enrollments(report_filter).values("run_id"),
-                        is_cancelled=False, starts_at__lte=now)
+                .filter(run__in=run_ids, is_cancelled=False, starts_at__lte=now)
                 .aggregate(count=Count("pk"), hours=Sum("academic_hours")))
-    groups = scoped_enrollments(report_filter).values("run_id").distinct().count()
+    groups = run_ids.distinct().count()
     reference_year = (report_filter.ends or now.date()).year
     return Report(
         filter=report_filter,
