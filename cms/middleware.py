@@ -1,0 +1,119 @@
+"""Requests whose body arrived cut off are refused before any form or view reads them.
+
+A phone on a weak connection can drop mid-upload. The WSGI server then hands Django fewer
+bytes than `Content-Length` promised, and Django's parsers take the fragment as the whole
+body: a quiz form or a roster cut after a field's name would save that field as empty,
+overwriting work already saved. Counting the bytes as they are read and refusing a short
+body turns that into "nothing was saved, send it again"."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
+from django.utils.translation import gettext as _
+
+_METHODS_WITH_BODY = {"POST", "PUT", "PATCH", "DELETE"}
+_FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+class IncompleteBody(UnreadablePostError):
+    """The client sent fewer bytes than its `Content-Length` announced."""
+
+
+class _CountingStream:
+    """Wraps the request's input; raises once the input ends before the announced length."""
+
+    def __init__(self, stream, expected: int) -> None:
+        self._stream = stream
+        self._remaining = expected
+        # Django re-raises read errors as its own UnreadablePostError: the flag tells ours.
+        self.cut_short = False
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+    def _short(self) -> IncompleteBody:
+        self.cut_short = True
+        return IncompleteBody("request body shorter than its Content-Length")
+
+    def read(self, size: int | None = None, /) -> bytes:
+        """Reads until `size` bytes (or all announced ones) came, as a socket may hand them
+        over in pieces; an input that ends first is a body cut short."""
+        wanted = self._remaining if size is None or size < 0 else min(size, self._remaining)
+        chunks: list[bytes] = []
+        got = 0
+        while got < wanted:
+            chunk = self._stream.read(wanted - got)
+            if not chunk:
+                raise self._short()
+            chunks.append(chunk)
+            got += len(chunk)
+        self._remaining -= got
+        return b"".join(chunks)
+
+    def readline(self, size: int | None = None, /) -> bytes:
+        wanted = self._remaining if size is None or size < 0 else min(size, self._remaining)
+        line = self._stream.readline(wanted) if wanted else b""
+        if not line and wanted:
+            raise self._short()
+        self._remaining -= len(line)
+        return line
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+
+def _refusal(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"code": code, "message": message}, status=status)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def _unreadable(request: HttpRequest) -> HttpResponse:
+    return _refusal(request, 400, "bad_request", _(
+        "The request could not be read. Nothing was saved; please try again."))
+
+
+class CompleteBodyMiddleware:
+    """Reads (or parses) every body up front, so a short one is refused with 400 before
+    CSRF, forms or the API see any of it. Placed after the language middleware, so the
+    refusal speaks the person's language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in _METHODS_WITH_BODY:
+            refusal = self._check_body(request)
+            if refusal is not None:
+                return refusal
+        return self.get_response(request)
+
+    def _check_body(self, request: HttpRequest) -> HttpResponse | None:
+        try:
+            expected = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return _unreadable(request)
+        if expected <= 0:
+            return None
+        stream = _CountingStream(request._stream, expected)  # type: ignore[attr-defined]
+        request._stream = stream  # type: ignore[attr-defined]
+        content_type = request.META.get("CONTENT_TYPE", "")
+        try:
+            if content_type.startswith(_FORM_TYPES):
+                request.POST  # noqa: B018 — parse now, while a short body can still be refused
+                request.FILES  # noqa: B018
+            elif expected <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+                request.body  # noqa: B018
+        except RequestDataTooBig:
+            return _refusal(request, 413, "too_large",
+                            _("The request is too large. Nothing was saved."))
+        except (MultiPartParserError, OSError):
+            if stream.cut_short:
+                return _refusal(request, 400, "incomplete_request", _(
+                    "The request arrived incomplete (the connection may have dropped). "
+                    "Nothing was saved; please send it again."))
+            return _unreadable(request)
+        return None
