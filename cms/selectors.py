@@ -1,8 +1,14 @@
 """Site-wide reads."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
+import redis
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
+from kombu import Connection
 
 from cms.models import WorkerHeartbeat
 
@@ -14,3 +20,64 @@ def latest_heartbeat() -> WorkerHeartbeat | None:
 def worker_seen_recently(*, within: timedelta = timedelta(minutes=10)) -> bool:
     beat = latest_heartbeat()
     return beat is not None and beat.seen_at >= timezone.now() - within
+
+
+def _check(probe: Callable[[], dict[str, object] | None]) -> dict[str, object]:
+    try:
+        return {"ok": True, **(probe() or {})}
+    except Exception as error:  # any failure of a part means "down"
+        return {"ok": False, "error": type(error).__name__}
+
+
+def _database() -> dict[str, object]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"vendor": connection.vendor}
+
+
+def _cache() -> None:
+    key = "kopa:health"
+    cache.set(key, "1", timeout=10)
+    if cache.get(key) != "1":
+        raise RuntimeError("cache did not keep a value")
+
+
+def _broker() -> dict[str, object]:
+    """Reachable, and whether it keeps queued tasks through a restart: a Redis without
+    append-only persistence loses every queued e-mail and certificate when it restarts."""
+    url = settings.CELERY_BROKER_URL
+    if url.startswith(("redis://", "rediss://")):
+        client = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        try:
+            client.ping()
+            try:
+                persistent: bool | None = client.config_get("appendonly").get("appendonly") == "yes"
+            except redis.ResponseError:  # CONFIG disabled (managed Redis): cannot tell
+                persistent = None
+        finally:
+            client.close()
+        return {"transport": "redis", "persistent": persistent}
+    if url.startswith("sqla+"):
+        return {"transport": "sqlalchemy", "persistent": True}  # a database file or server
+    with Connection(url, connect_timeout=1) as conn:
+        conn.ensure_connection(max_retries=1)
+    return {"transport": url.split(":", 1)[0], "persistent": None}
+
+
+def health() -> dict[str, object]:
+    """Each part the site needs, checked now. The worker is reported, not required: it
+    may be restarting, and what it delivers waits in the database meanwhile."""
+    parts = {"database": _check(_database), "cache": _check(_cache), "broker": _check(_broker)}
+    try:
+        seen = latest_heartbeat()
+    except Exception:  # the database is down: reported above
+        seen = None
+    recent = seen is not None and seen.seen_at >= timezone.now() - timedelta(minutes=10)
+    parts["worker"] = {"ok": recent,
+                       "last_seen": seen.seen_at.isoformat() if seen else None}
+    warnings = []
+    if parts["broker"].get("persistent") is False:
+        warnings.append("broker_not_persistent")
+    needed_down = [name for name in ("database", "cache", "broker") if not parts[name]["ok"]]
+    return {"status": "down" if needed_down else "ok", "down": needed_down,
+            "warnings": warnings, **parts}
