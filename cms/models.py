@@ -57,3 +57,17 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hostname} {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class CacheEntry(models.Model):
+    """Django's database cache table, used only while Redis is down (`cms.cache`)."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "kopa_cache"
+
+    def __str__(self) -> str:
+        return self.cache_key

@@ -35,11 +35,16 @@ def _database() -> dict[str, object]:
     return {"vendor": connection.vendor}
 
 
-def _cache() -> None:
+def _cache() -> dict[str, object] | None:
+    if hasattr(cache, "redis_reachable"):  # cms.cache.FallbackRedisCache
+        if not cache.redis_reachable():
+            raise ConnectionError("Redis unreachable; the database cache stands in")
+        return {"backend": "redis"}
     key = "kopa:health"
     cache.set(key, "1", timeout=10)
     if cache.get(key) != "1":
         raise RuntimeError("cache did not keep a value")
+    return None
 
 
 def _broker() -> dict[str, object]:
