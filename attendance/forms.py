@@ -50,6 +50,8 @@ class SessionForm(forms.ModelForm):
 class MarkForm(forms.Form):
     status = forms.ChoiceField(label=_("status"), choices=Status.choices)
     note = forms.CharField(label=_("note"), required=False, max_length=255)
+    # The version of the mark when the page was drawn: a stale row is refused, not applied.
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
 
 class CheckInForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession, Method, Status
 from attendance.permissions import SEAT_STATES, ensure_can_manage_run
-from cms.errors import KopaError, NotFound
+from cms.errors import Conflict, KopaError, NotFound
 from cms.params import is_id
 from courses.models import Enrollment
 from courses.services import queue_completion_check
@@ -25,6 +25,10 @@ class MarkInput:
     enrollment_id: int
     status: str
     note: str | None = None  # None keeps the note as it is
+    # The mark's version the sender saw (0: unmarked). None: no check (the API's bulk
+    # calls, "all present"). A form opened before someone else's save is refused, not
+    # applied over their edit.
+    seen_version: int | None = None
 
 
 def lock_session(session_id: int) -> ClassSession:
@@ -88,6 +92,13 @@ def write_marks(*, session: ClassSession, wanted: dict[int, MarkInput], by, meth
                 AttendanceMark.objects.filter(session=session, enrollment_id__in=wanted)}
     created, updated, history = [], [], []
     by_id = by.pk if by is not None and by.is_authenticated else None
+    stale = [enrollment_id for enrollment_id, item in wanted.items()
+             if item.seen_version is not None
+             and item.seen_version != getattr(existing.get(enrollment_id), "version", 0)]
+    if stale:
+        raise Conflict(_("Someone else changed this mark after you opened the page. Check "
+                         "the mark shown now and save again if it still needs changing."),
+                       code="stale_mark", enrollment_ids=sorted(stale))
     for enrollment_id, item in wanted.items():
         mark = existing.get(enrollment_id)
         note = (item.note or "").strip()[:255] if item.note is not None else None

@@ -139,7 +139,8 @@ def mark(request: HttpRequest, session_id: int, enrollment_id: int) -> HttpRespo
         try:
             services.set_marks(session_id=session.pk, by=request.user, marks=[MarkInput(
                 enrollment_id=enrollment_id, status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"] if "note" in request.POST else None)])
+                note=form.cleaned_data["note"] if "note" in request.POST else None,
+                seen_version=form.cleaned_data["version"])])
         except KopaError as error:
             error_message = error.message
     else:
