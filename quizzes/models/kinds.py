@@ -22,6 +22,18 @@ KINDS: dict[str, type[Question]] = {
 }
 
 
+def _refuse_unfinished_kinds() -> None:
+    """Each kind must implement grading itself: one that forgot would otherwise inherit the
+    base's refusal and only fail when a learner submits."""
+    for name, kind in KINDS.items():
+        if kind.grade_spec.__func__ is Question.grade_spec.__func__:
+            raise TypeError(f"question kind {name!r} ({kind.__name__}) does not implement "
+                            "grade_spec()")
+
+
+_refuse_unfinished_kinds()
+
+
 def kind_of(spec: dict) -> type[Question]:
     return KINDS[spec["kind"]]
 

@@ -176,8 +176,10 @@ class Question(PolymorphicModel):
     # Class-level rules that work on a spec, so a frozen attempt grades the same way.
     @classmethod
     def grade_spec(cls, spec: dict, response) -> float | None:
-        # Every kind defines its own; reaching this is a programming error, not user input.
-        raise TypeError(f"{cls.__name__} does not define grade_spec()")
+        # Every kind defines its own (quizzes.models.kinds refuses one that does not, at
+        # import). NotImplementedError is not among the errors grading forgives as bad
+        # input, so a kind's mistake fails loudly instead of grading as 0.
+        raise NotImplementedError(f"{cls.__name__} does not define grade_spec()")
 
     @classmethod
     def deal(cls, spec: dict, dealer: "Dealer") -> tuple[dict, dict]:
