@@ -5,7 +5,8 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+# Deployments run these entry points: production is their default (manage.py keeps dev).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 app = Celery("kopa")
 app.config_from_object("django.conf:settings", namespace="CELERY")

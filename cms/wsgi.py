@@ -2,5 +2,6 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+# Deployments run these entry points: production is their default (manage.py keeps dev).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 application = get_wsgi_application()

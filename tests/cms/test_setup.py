@@ -68,3 +68,15 @@ def test_the_mail_server_is_configured_from_the_environment():
                             env=env, capture_output=True, text=True, check=False)
     printed = result.stdout.strip().splitlines()[-1].split()  # after shell's import notice
     assert printed == ["smtp.example.lv", "587", "True", "kopa", "True"], result.stderr
+
+
+@pytest.mark.parametrize("entry_point", ["cms.wsgi", "cms.asgi", "cms.celery"])
+def test_deployment_entry_points_default_to_production_settings(entry_point):
+    env = {key: value for key, value in os.environ.items()
+           if key != "DJANGO_SETTINGS_MODULE"}
+    env["SECRET_KEY"] = "kS9#fQ2!vLm8@pZ4^wX7&tR1*yB6%nH3(jD5)gC0-aE2=uO9+iW4~eT7"
+    code = (f"import {entry_point}; from django.conf import settings; "
+            "print(settings.SETTINGS_MODULE)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.stdout.strip().splitlines()[-1] == "cms.settings.production", result.stderr
