@@ -71,6 +71,18 @@ def _refusal(request: HttpRequest, status: int, code: str, message: str) -> Http
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
+def _has_nul(raw: bytes) -> bool:
+    """A NUL character, raw, percent-encoded or as a JSON escape. PostgreSQL cannot store
+    one in text, so it would surface as a server error (and put the text in the log)."""
+    lowered = raw.lower()
+    return b"\x00" in raw or b"%00" in lowered or b"\\u0000" in lowered
+
+
+def _nul_refusal(request: HttpRequest) -> HttpResponse:
+    return _refusal(request, 400, "nul_character", _(
+        "The text contains a character that cannot be saved (NUL). Remove it and try again."))
+
+
 def _unreadable(request: HttpRequest) -> HttpResponse:
     return _refusal(request, 400, "bad_request", _(
         "The request could not be read. Nothing was saved; please try again."))
@@ -85,6 +97,8 @@ class CompleteBodyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request.META.get("QUERY_STRING", "").encode()):
+            return _nul_refusal(request)
         if request.method in _METHODS_WITH_BODY:
             refusal = self._check_body(request)
             if refusal is not None:
@@ -107,6 +121,13 @@ class CompleteBodyMiddleware:
                 request.FILES  # noqa: B018
             elif expected <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
                 request.body  # noqa: B018
+            # Files may hold NUL bytes (an XLSX does); text fields and JSON may not.
+            if content_type.startswith("multipart/"):
+                if any("\x00" in value for values in request.POST.lists()
+                       for value in values[1]):
+                    return _nul_refusal(request)
+            elif hasattr(request, "_body") and _has_nul(request._body):
+                return _nul_refusal(request)
         except RequestDataTooBig:
             return _refusal(request, 413, "too_large",
                             _("The request is too large. Nothing was saved."))
