@@ -7,20 +7,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.whitelist import (
-    DEFAULT_ELEMENT_RULES,
-    Whitelister,
-    allow_without_attributes,
-    attribute_rule,
-    check_url,
-)
 
 from cms.errors import KopaError
+from cms.html import clean_html as sanitise
 from quizzes.models import KINDS, QuestionCategory
 from quizzes.models.questions import CLOZE_GAP, parse_cloze
 
@@ -63,46 +56,13 @@ def decimal_or_problem(value: str, line: int, problems: list, what: str) -> Deci
         return Decimal(0)
 
 
-_CELL = attribute_rule({"colspan": True, "rowspan": True})
-_MEDIA = attribute_rule({"src": check_url, "controls": True})
-
-
-class _ImportedHtml(Whitelister):
-    """An allow-list, not a block-list: a parser reads the HTML as a browser would, and only
-    known harmless tags and attributes survive (no event handlers, no javascript: links, in
-    whatever spelling). Tags that run or embed something go with their content."""
-
-    element_rules = {
-        **DEFAULT_ELEMENT_RULES,
-        **dict.fromkeys(("span", "u", "s", "small", "blockquote", "code", "pre", "table",
-                         "caption", "thead", "tbody", "tfoot", "tr", "dl", "dt", "dd",
-                         "figure", "figcaption"), allow_without_attributes),
-        "th": _CELL, "td": _CELL, "audio": _MEDIA, "video": _MEDIA,
-        "source": attribute_rule({"src": check_url, "type": True}),
-    }
-    dropped = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
-               "template", "noscript", "svg", "math", "form", "input", "button", "textarea",
-               "select", "link", "meta", "base", "title"}
-
-    def clean_tag_node(self, doc, tag):
-        if tag.name in self.dropped:
-            tag.decompose()
-            return
-        super().clean_tag_node(doc, tag)
-
-    def clean(self, html):
-        doc = BeautifulSoup(html, "html.parser")
-        self.clean_node(doc, doc)
-        return doc.decode(formatter="minimal")
-
-
 def clean_html(html: str) -> str:
-    """Imported HTML is shown to learners as HTML: only harmless markup is kept. Text
-    without a tag is left as it is (it cannot run anything, and escaping it would change
-    plain answers such as “R&D”)."""
+    """Imported HTML is shown to learners as HTML: cms.html's one allowlist decides what
+    stays. Text without a tag is left as it is (it cannot run anything, and escaping it
+    would change plain answers such as “R&D”)."""
     if "<" not in html:
         return html
-    return _ImportedHtml().clean(html)
+    return sanitise(html)
 
 
 _GAP_FEEDBACK = re.compile(r"(?<!\\)#((?:\\.|[^\\~])*)")
@@ -140,7 +100,7 @@ def _store_files(html: str, files: dict[str, bytes]) -> str:
     return html
 
 
-# The parts of each kind that are shown to learners as HTML (|safe): choice texts and every
+# The parts of each kind that are shown to learners as HTML (cleaned): choice texts and every
 # feedback. Accepted short answers, matching and ordering texts are shown as text, and are
 # compared with what learners type, so they are stored as written.
 _HTML_PARTS = ("text", "feedback")
