@@ -13,17 +13,8 @@ from django.utils.translation import gettext as _
 from attendance.models import AttendanceMark, ClassSession, Status
 from attendance.selectors.figures import run_figures
 from attendance.selectors.sessions import session_roster
+from cms.downloads import neutralise
 from courses.models import CourseRun, Enrollment
-
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Text that a spreadsheet would take for a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 @dataclass

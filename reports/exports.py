@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 
-from attendance.exports import neutralise
+from cms.downloads import neutralise
 from reports.selectors import DIMENSIONS, Line, Report
 
 

@@ -8,9 +8,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.services import create_user
-from attendance.exports import neutralise
 from attendance.factories import AttendanceMarkFactory
 from attendance.models import CalendarFeed
+from cms.downloads import neutralise
 from courses.factories import EnrollmentFactory
 
 pytestmark = pytest.mark.django_db

@@ -221,3 +221,25 @@ def test_names_survive_export_and_re_import(organisation, coordinator, run, clie
     assert names == {(row[0], row[1]) for row in GOOD}
     assert all(row["valid"] and row["user_id"] for row in again.rows)
     assert all(n["code"] == "existing_account" for row in again.rows for n in row["notes"])
+
+
+def test_formula_looking_names_are_inert_in_the_export_and_read_back_as_written(
+        organisation, coordinator, run, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    sneaky = [["=Anna", "+Bērziņa", "", "", "lv", "LV", "Rīga", "female", "1990"],
+              ["@Olena", "-Koval", "", "", "lv", "LV", "Rīga", "female", "1991"]]
+    result = preview(organisation, coordinator, csv_bytes(sneaky), run=run, filename="p.csv")
+    assert [row["errors"] for row in result.rows] == [[], []]
+    services.commit_import(participant_import=result, by=coordinator, valid_only=False)
+    client.force_login(coordinator)
+    exported = client.get(f"/organisations/{organisation.pk}/participants.xlsx")
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row[:2]]
+    assert cells and all(cell.data_type != "f" for cell in cells)
+    assert all(str(cell.value).startswith("'") for cell in cells)
+    again = preview(organisation, coordinator, exported.content)
+    assert {(row["first_name"], row["last_name"]) for row in again.rows} == {
+        (row[0], row[1]) for row in sneaky}
