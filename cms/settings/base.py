@@ -319,3 +319,7 @@ AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "organisations.auth.LoginCo
 
 # --- Lessons (issue 3): audio and video blocks take uploaded files as documents --------
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt", "m4a", "wav"]
+
+# The admin would fetch each editor's avatar from Gravatar: a hash of their e-mail sent to
+# a third party on every page. Wagtail then shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
