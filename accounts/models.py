@@ -38,6 +38,12 @@ class User(AbstractUser):
         help_text=_("Optional contact number; e.g. +371 20000000"),
     )
 
+    # Who made the account for someone without e-mail (a teacher adding a person by name):
+    # that person may print them a login card, see organisations.services.login_codes.
+    created_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("created by"))
+
     objects = KopaUserManager()
 
     class Meta:

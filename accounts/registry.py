@@ -67,3 +67,21 @@ def register_role_setup(key: str, setup: RoleSetup) -> None:
 
 def role_setups() -> list[RoleSetup]:
     return list(_role_setups.values())
+
+
+# --- claims on an account ----------------------------------------------------------------
+
+# (who is asking, the person, the group) → True when a later app knows a link between them,
+# e.g. organisations: the person is a participant of an organisation the group is open to.
+Claim = Callable[[Any, Any, Any], bool]
+_claims: dict[str, Claim] = {}
+
+
+def register_account_claim(key: str, claim: Claim) -> None:
+    """Registered from AppConfig.ready(); lets courses ask whether a teacher may attach an
+    existing account to a group without importing the apps that know the link."""
+    _claims[key] = claim
+
+
+def account_claims() -> list[Claim]:
+    return list(_claims.values())

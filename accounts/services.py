@@ -39,7 +39,7 @@ def generate_username(first_name: str, last_name: str) -> str:
 def create_user(*, username: str | None = None, first_name: str = "", last_name: str = "",
                 email: str | None = None, password: str | None = None,
                 preferred_language: str = "lv", display_name: str = "",
-                phone: str = "") -> User:
+                phone: str = "", created_by: User | None = None) -> User:
     email = (email or "").strip() or None
     if email and User.objects.filter(email__iexact=email).exists():
         raise KopaError(_("Another account already uses this e-mail address."),
@@ -49,7 +49,8 @@ def create_user(*, username: str | None = None, first_name: str = "", last_name:
         raise KopaError(_("This username is taken."), code="username_taken", status=409)
     user = User(username=username, first_name=first_name.strip(), last_name=last_name.strip(),
                 email=email, display_name=display_name.strip(), phone=phone.strip(),
-                preferred_language=supported_language(preferred_language))
+                preferred_language=supported_language(preferred_language),
+                created_by=created_by)
     if password:
         user.set_password(password)
     else:

@@ -172,3 +172,23 @@ class LoginCode(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class LoginCodeIssue(models.Model):
+    """The record of every login code made: who made it, when and for whom. Kept when the
+    code is used or replaced, so a card printed for someone can always be traced."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="login_code_issues", verbose_name=_("person"))
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, related_name="+", verbose_name=_("issued by"))
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    reset = models.BooleanField(_("reset of a used account"), default=False)
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+        verbose_name = _("sign-in code issue")
+        verbose_name_plural = _("sign-in code issues")
+
+    def __str__(self) -> str:
+        return str(self.user)

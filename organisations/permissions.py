@@ -44,6 +44,18 @@ def can_manage_participant_enrollment(user, organisation: Organisation,
                                            user_id=enrollment.user_id).exists())
 
 
+def participant_of_run(_by, user, run: CourseRun) -> bool:
+    """A teacher's claim on an existing account: the person is a participant of an
+    organisation the group is open to (courses asks through accounts.registry)."""
+    return Participant.objects.filter(user=user, organisation__run_links__run=run).exists()
+
+
+def coordinates_person(by, user) -> bool:
+    """`by` coordinates an organisation `user` is a participant of."""
+    return by.is_authenticated and Participant.objects.filter(
+        user=user, organisation__coordinators=by).exists()
+
+
 def grant_role_permissions(groups: dict) -> None:
     """Managers run groups, enrolments and organisations in the admin."""
     from django.contrib.auth.models import Permission

@@ -177,7 +177,12 @@ def participants_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 def cards_or_message(request: HttpRequest, users: list, title: str, back: str,
                      filename: str) -> HttpResponse:
-    pairs = services.issue_login_codes(users=users, by=request.user)
+    pairs, skipped = services.issue_login_codes(users=users, by=request.user)
+    if skipped:
+        messages.warning(request, _("No card for: %(names)s. They have signed in or have a "
+                                    "password already, or their account was not made by "
+                                    "you; their coordinator can give them a new code.")
+                         % {"names": ", ".join(user.name for user in skipped)})
     if not pairs:
         messages.error(request, _("Nobody here needs a login card: everyone has a password "
                                   "of their own."))

@@ -295,6 +295,8 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))  # a stuck server mus
 # --- Sessions and security ------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Phones are shared: a session lasts KOPA_SESSION_HOURS (default 12), not two weeks.
+SESSION_COOKIE_AGE = int(os.environ.get("KOPA_SESSION_HOURS", "12")) * 3600
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview embeds pages in an iframe
 
 # --- Logging: never personal data; the request path can hold it, so 4xx paths are not
@@ -316,6 +318,8 @@ LOGGING = {
 
 # --- organisations (issue 4): one-time codes from printed login cards sign people in ---
 AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "organisations.auth.LoginCodeBackend"]
+# A code not used within this many days stops working (a lost card is not a key for ever).
+KOPA_LOGIN_CODE_DAYS = int(os.environ.get("KOPA_LOGIN_CODE_DAYS", "30"))
 
 # --- Lessons (issue 3): audio and video blocks take uploaded files as documents --------
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt", "m4a", "wav"]

@@ -220,23 +220,40 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "") -> Enrollment:
     return enrollment
 
 
+def may_attach(*, by, user, run: CourseRun) -> bool:
+    """Whom a teacher may add to a group by username or e-mail: managers anyone; a teacher
+    only people already enrolled in a group this teacher teaches, or people a later app
+    vouches for (organisations: participants of an organisation the group is open to).
+    Anyone else could be anybody's account, and attaching it would open their data."""
+    from accounts.registry import account_claims
+    from courses.permissions import is_manager, managed_runs
+
+    if is_manager(by):
+        return True
+    if Enrollment.objects.filter(user=user, run__in=managed_runs(by)).exists():
+        return True
+    return any(claim(by, user, run) for claim in account_claims())
+
+
 def add_person(*, run: CourseRun, by, login: str = "", first_name: str = "",
                last_name: str = "", language: str = "lv") -> Enrollment:
     """A teacher enrols someone with an account (by username or e-mail) or creates an
     account for someone without e-mail. All or nothing: when the group refuses (full, no
-    waiting list), no account is left behind."""
+    waiting list), no account is left behind. An unknown name and an account the teacher
+    has no claim to get the same answer, so the form does not tell who has an account."""
     from accounts.selectors import find_user_by_login
     from accounts.services import create_user
 
     with transaction.atomic():
         if login:
             user = find_user_by_login(login)
-            if user is None:
-                raise KopaError(_("No account has this username or e-mail."),
-                                code="unknown_user", status=404)
+            if user is None or not may_attach(by=by, user=user, run=run):
+                raise KopaError(_("If this person has an account, they have not been added: "
+                                  "ask them to enrol with the group's key or ask their "
+                                  "coordinator."), code="not_added", status=404)
         elif first_name and last_name:
             user = create_user(first_name=first_name, last_name=last_name,
-                               preferred_language=language or "lv")
+                               preferred_language=language or "lv", created_by=by)
         else:
             raise KopaError(_("Give a username or e-mail, or a first and last name."),
                             code="nobody_given")
