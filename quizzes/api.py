@@ -41,7 +41,8 @@ def start_or_resume(request, quiz_id: int):
     if not permissions.can_take_quiz(request.auth, quiz):
         raise NotAllowed(_("Enrol in a group of this course to take the quiz."),
                          code="not_enrolled")
-    existing = Attempt.objects.filter(quiz=quiz, user=request.auth,
+    existing = Attempt.objects.filter(quiz__translation_key=quiz.translation_key,
+                                      user=request.auth,
                                       state=Attempt.State.IN_PROGRESS).values_list("pk",
                                                                                    flat=True)
     existing_ids = set(existing)

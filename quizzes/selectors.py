@@ -89,7 +89,8 @@ def attempt_view(attempt: Attempt, *, now: datetime.datetime | None = None,
 
 
 def attempts_of(*, user, quiz: QuizPage) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(user=user, quiz=quiz).order_by("number")
+    return Attempt.objects.filter(user=user, quiz__translation_key=quiz.translation_key
+                                  ).order_by("number")
 
 
 def learner_summary(*, user) -> dict:

@@ -63,8 +63,10 @@ def _deadline(quiz: QuizPage, now: datetime.datetime) -> datetime.datetime | Non
 def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None) -> Attempt:
     """Starts a new attempt, or returns the one in progress (a reload resumes it)."""
     now = now or timezone.now()
-    current = Attempt.objects.filter(quiz=quiz, user=user,
-                                     state=Attempt.State.IN_PROGRESS).first()
+    # One quiz is all its translations: attempts in Latvian and in English share one limit,
+    # and an attempt in progress in one language is resumed from the other.
+    same_quiz = Attempt.objects.filter(quiz__translation_key=quiz.translation_key, user=user)
+    current = same_quiz.filter(state=Attempt.State.IN_PROGRESS).first()
     if current is not None:
         if current.deadline and now > current.deadline + DEADLINE_GRACE:
             submit_attempt(attempt_id=current.pk, now=now)
@@ -72,7 +74,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
             return current
     if not quiz.is_open(now):
         raise NotAllowed(_("This quiz is not open now."), code="quiz_closed")
-    done = Attempt.objects.filter(quiz=quiz, user=user)
+    done = same_quiz
     last_number = done.aggregate(last=Max("number"))["last"] or 0
     if quiz.attempts_allowed and done.count() >= quiz.attempts_allowed:
         raise NotAllowed(_("You have used all your attempts at this quiz."),
@@ -102,8 +104,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
                 _queue_deadline(attempt)
     except IntegrityError:
         # Two tabs pressed "start" at once: the other one won; resume it.
-        current = Attempt.objects.filter(quiz=quiz, user=user,
-                                         state=Attempt.State.IN_PROGRESS).first()
+        current = same_quiz.filter(state=Attempt.State.IN_PROGRESS).first()
         if current is None:
             raise
         return current
