@@ -1,0 +1,26 @@
+"""`{{ value|clean_html }}` instead of `|safe` for stored HTML: cleaned by cms.html's one
+allow-list again when shown, so rows stored before it (and frozen attempts) are safe too."""
+
+from django import template
+
+from cms.html import safe_html, safe_pieces
+
+register = template.Library()
+
+
+@register.filter(name="clean_html")
+def clean_html_filter(value) -> str:
+    return safe_html(value)
+
+
+@register.filter
+def clean_segments(value) -> list:
+    """The text around a gap fill question's gaps, cleaned as one text (see clean_pieces):
+    a list of texts, or the form's list of parts where some are `{"segment": text}`."""
+    items = list(value or [])
+    at = [i for i, item in enumerate(items) if not isinstance(item, dict) or "segment" in item]
+    cleaned = safe_pieces([items[i]["segment"] if isinstance(items[i], dict) else items[i]
+                           for i in at])
+    for i, piece in zip(at, cleaned, strict=True):
+        items[i] = {**items[i], "segment": piece} if isinstance(items[i], dict) else piece
+    return items
