@@ -1,5 +1,6 @@
-"""`{{ value|clean_html }}` instead of `|safe` for stored HTML: cleaned by cms.html's one
-allow-list again when shown, so rows stored before it (and frozen attempts) are safe too."""
+"""`{{ value|clean_html }}` instead of Django's safe filter for stored HTML: cleaned by
+cms.html's one allow-list again when shown, so rows stored before it (and frozen attempts)
+are safe too."""
 
 from django import template
 
