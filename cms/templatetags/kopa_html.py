@@ -3,6 +3,7 @@ cms.html's one allow-list again when shown, so rows stored before it (and frozen
 are safe too."""
 
 from django import template
+from django.utils.html import format_html
 
 from cms.html import safe_html, safe_pieces
 
@@ -25,3 +26,11 @@ def clean_segments(value) -> list:
     for i, piece in zip(at, cleaned, strict=True):
         items[i] = {**items[i], "segment": piece} if isinstance(items[i], dict) else piece
     return items
+
+
+@register.filter
+def bdi(value) -> str:
+    """A person's name (or other text someone typed) isolated from the text around it, so
+    right-to-left letters or a stray direction control cannot turn a list or a sentence
+    around (`{{ user.name|bdi }}`, also inside blocktranslate: `with name=user.name|bdi`)."""
+    return format_html("<bdi>{}</bdi>", value)
