@@ -7,6 +7,8 @@ parsed as a browser parses it, and only the tags and attributes below survive. E
 `style`, scripts, frames, forms and every URL scheme but http(s)/mailto go, in whatever
 spelling or entity encoding they come."""
 
+import re
+
 import nh3
 from django.utils.safestring import mark_safe
 
@@ -42,6 +44,9 @@ DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "ob
                         "svg", "math", "textarea", "select", "title", "xmp", "noembed",
                         "noframes", "plaintext"}
 
+# Wagtail finds its stored references only in the XHTML spelling `<embed .../>`.
+_EMBED = re.compile(r"<embed(\b[^>]*?)/?>")
+
 # Marks the places between pieces (see `clean_pieces`); a private-use character.
 _JOINT = "\ue000"
 
@@ -56,10 +61,11 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return nh3.clean(text, tags=TAGS, attributes=ATTRIBUTES, allowed_classes=CLASSES,
-                     url_schemes=URL_SCHEMES, clean_content_tags=DROPPED_WITH_CONTENT,
-                     attribute_filter=_attribute, link_rel="noopener noreferrer",
-                     strip_comments=True)
+    cleaned = nh3.clean(text, tags=TAGS, attributes=ATTRIBUTES, allowed_classes=CLASSES,
+                        url_schemes=URL_SCHEMES, clean_content_tags=DROPPED_WITH_CONTENT,
+                        attribute_filter=_attribute, link_rel="noopener noreferrer",
+                        strip_comments=True)
+    return _EMBED.sub(r"<embed\1/>", cleaned)
 
 
 def clean_html(text: str | None) -> str:

@@ -292,3 +292,26 @@ def test_legacy_rows_and_frozen_attempts_are_cleaned_when_shown(client, module, 
     for page in (during, review):
         assert "Vecs" in page
         assert_harmless(page)
+
+
+def test_images_and_links_chosen_in_the_admin_editor_survive_saving(home_page):
+    """Wagtail stores them as references (`<embed embedtype="image" id="…"/>`, `<a
+    linktype="page" id="…">`) and expands them when the question is frozen."""
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Karte", file=get_test_image_file())
+    question = SingleChoiceFactory(
+        text=f'<p>Skat. <a linktype="page" id="{home_page.pk}">sākumu</a></p>'
+             f'<embed embedtype="image" id="{image.pk}" format="left" alt="karte"/>')
+    question.refresh_from_db()
+    spec_text = question.spec()["text"]
+    assert f'<embed embedtype="image" id="{image.pk}" format="left" alt="karte"/>' \
+        in question.text
+    assert '<img alt="karte"' in spec_text and "richtext-image left" in spec_text
+    assert f'href="{home_page.url}"' in spec_text
+    # And the expanded image is kept when shown.
+    from cms.html import clean_html
+
+    shown = clean_html(spec_text)
+    assert 'class="richtext-image left"' in shown and 'src="/media/images/' in shown
