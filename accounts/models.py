@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import refuse_control_characters
+
 
 def interface_language_choices() -> list[tuple[str, str]]:
     return list(settings.LANGUAGES)
@@ -24,8 +26,14 @@ class User(AbstractUser):
         _("e-mail address"), blank=True, null=True, default=None,
         help_text=_("Optional. Many participants have none; e.g. anna.berzina@example.lv"),
     )
+    # As AbstractUser's, with the one rule for names shown to others (accounts.validators);
+    # model forms (the admin's user forms) check it, create_user and imports call it.
+    first_name = models.CharField(_("first name"), max_length=150, blank=True,
+                                  validators=[refuse_control_characters])
+    last_name = models.CharField(_("last name"), max_length=150, blank=True,
+                                 validators=[refuse_control_characters])
     display_name = models.CharField(
-        _("name as shown"), max_length=200, blank=True,
+        _("name as shown"), max_length=200, blank=True, validators=[refuse_control_characters],
         help_text=_("How the name is written on certificates, in any script; "
                     "e.g. Anna Bērziņa, Олена Коваленко, مریم احمدی"),
     )

@@ -5,6 +5,7 @@ import secrets
 import string
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from wagtail.models import APIToken
 
 from accounts.models import User
 from accounts.registry import personal_data_sections, role_setups
+from accounts.validators import refuse_control_characters
 from cms.errors import KopaError
 
 USERNAME_ALPHABET = string.ascii_lowercase + string.digits
@@ -40,6 +42,11 @@ def create_user(*, username: str | None = None, first_name: str = "", last_name:
                 email: str | None = None, password: str | None = None,
                 preferred_language: str = "lv", display_name: str = "",
                 phone: str = "", created_by: User | None = None) -> User:
+    for value in (first_name, last_name, display_name):
+        try:
+            refuse_control_characters(value)
+        except ValidationError as exc:
+            raise KopaError(exc.messages[0], code="control_characters") from exc
     email = (email or "").strip() or None
     if email and User.objects.filter(email__iexact=email).exists():
         raise KopaError(_("Another account already uses this e-mail address."),

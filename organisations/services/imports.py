@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.services import USERNAME_ALPHABET, supported_language
+from accounts.validators import refuse_control_characters
 from cms.errors import Conflict
 from courses import services as course_services
 from courses.models import CourseRun, Enrollment
@@ -63,6 +64,10 @@ def check_fields(data: dict) -> tuple[dict, list]:
     }
     if not clean["first_name"] or not clean["last_name"]:
         errors.append(error("name_missing", _("First name and last name are required.")))
+    try:
+        refuse_control_characters(clean["first_name"] + clean["last_name"])
+    except ValidationError as exc:
+        errors.append(error(exc.code, exc.messages[0]))
     if clean["email"]:
         try:
             validate_email(clean["email"])

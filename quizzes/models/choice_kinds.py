@@ -7,12 +7,14 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
+from cms.html import clean_html
 from quizzes.models.ids import id_of, index_of
 from quizzes.models.questions import (
     AnswerBlock,
     PairBlock,
     Question,
     clamp,
+    clean_blocks,
     fields_of,
 )
 
@@ -28,6 +30,10 @@ class _ChoiceQuestionBase(Question):
 
     class Meta:
         abstract = True
+
+    def clean_stored_html(self) -> None:
+        super().clean_stored_html()
+        clean_blocks(self.choices, "text", "feedback")
 
     def parts(self) -> dict:
         return {"shuffle": self.shuffle_choices,
@@ -138,6 +144,11 @@ class TrueFalseQuestion(Question):
     class Meta:
         verbose_name = _("true/false question")
         verbose_name_plural = _("true/false questions")
+
+    def clean_stored_html(self) -> None:
+        super().clean_stored_html()
+        self.feedback_true = clean_html(self.feedback_true)
+        self.feedback_false = clean_html(self.feedback_false)
 
     def parts(self):
         return {"correct": self.correct_answer, "feedback_true": self.feedback_true,

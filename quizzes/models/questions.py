@@ -17,6 +17,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.rich_text import expand_db_html
 
+from cms.html import clean_html, clean_pieces
+
 if TYPE_CHECKING:
     from quizzes.models.ids import Dealer
 
@@ -122,6 +124,12 @@ def parse_number(text) -> float | None:
         return None
 
 
+# What the editor offers for question text and feedback: only what cms.html keeps, so a
+# teacher is not shown markup (a media embed, a heading level) the learner's page would drop.
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "image",
+                      "superscript", "subscript"]
+
+
 class Question(PolymorphicModel):
     """Fields every kind has. `kind` is the key of a concrete kind (see KINDS)."""
 
@@ -134,10 +142,11 @@ class Question(PolymorphicModel):
                                  related_name="questions", verbose_name=_("category"))
     name = models.CharField(_("name"), max_length=200,
                             help_text=_("For teachers; e.g. Capital of Latvia"))
-    text = RichTextField(_("question text"), blank=True)
+    text = RichTextField(_("question text"), blank=True, features=RICH_TEXT_FEATURES)
     default_mark = models.DecimalField(_("default mark"), max_digits=6, decimal_places=2,
                                        default=Decimal(1))
     general_feedback = RichTextField(_("general feedback"), blank=True,
+                                     features=RICH_TEXT_FEATURES,
                                      help_text=_("Shown after the attempt whatever the answer"))
     language = models.CharField(_("language"), max_length=8, blank=True,
                                 choices=settings.WAGTAIL_CONTENT_LANGUAGES)
@@ -156,6 +165,19 @@ class Question(PolymorphicModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Here, not in a form: the admin, the importers and any later writer all save
+        # through this, so no HTML reaches the bank uncleaned.
+        self.clean_stored_html()
+        super().save(*args, **kwargs)
+
+    def clean_stored_html(self) -> None:
+        """Every field a page shows as HTML, through cms.html's one allow-list. Each kind
+        adds its own (choices, feedback, cloze text); texts shown as text stay as written,
+        since learners' answers are compared with them."""
+        self.text = clean_html(self.text)
+        self.general_feedback = clean_html(self.general_feedback)
 
     # --- the frozen form an attempt keeps -------------------------------------------------
     def spec(self) -> dict:
@@ -214,6 +236,14 @@ class Question(PolymorphicModel):
         return "" if response in (None, {}) else str(response)
 
 
+def clean_blocks(stream, *keys: str) -> None:
+    """The HTML parts of a StreamField's struct blocks (a choice's text and feedback)."""
+    for block in stream:
+        for key in keys:
+            if isinstance(block.value.get(key), str):
+                block.value[key] = clean_html(block.value[key])
+
+
 def fields_of(response, *keys: str) -> dict | None:
     """The response as a dict when it has no other keys than these; None otherwise."""
     if isinstance(response, dict) and set(response) <= set(keys):
@@ -240,6 +270,31 @@ def match_text(answer: str, given: str, *, case_sensitive: bool,
 
 
 CLOZE_GAP = re.compile(r"\{(\d*):([A-Z_]+):((?:\\.|[^\\}])*)\}")
+
+
+_GAP_FEEDBACK = re.compile(r"(?<!\\)#((?:\\.|[^\\~])*)")
+
+
+def _clean_gap(match: re.Match) -> str:
+    """A gap's answers are shown as text, its feedback as HTML: only the feedback is
+    cleaned, so the answers are matched as the author wrote them."""
+    body = _GAP_FEEDBACK.sub(lambda m: "#" + clean_html(m.group(1)), match.group(3))
+    return f"{{{match.group(1)}:{match.group(2)}:{body}}}"
+
+
+def clean_cloze(text: str) -> str:
+    """Cloze text is HTML around gaps in Moodle's syntax. The text around the gaps is
+    cleaned as one piece of HTML (cms.html.clean_pieces), the gaps are kept where they
+    were, with only their feedback cleaned."""
+    gaps = list(CLOZE_GAP.finditer(text or ""))
+    if not gaps:
+        return clean_html(text)
+    around = CLOZE_GAP.split(text)[::4]  # split() also returns each gap's three groups
+    pieces = clean_pieces(around)
+    out = [pieces[0]]
+    for gap, piece in zip(gaps, pieces[1:], strict=True):
+        out += [_clean_gap(gap), piece]
+    return "".join(out)
 
 
 def parse_cloze_answers(body: str) -> list[dict]:

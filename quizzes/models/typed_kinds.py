@@ -10,6 +10,8 @@ from quizzes.models.questions import (
     NumericalAnswerBlock,
     Question,
     clamp,
+    clean_blocks,
+    clean_cloze,
     fields_of,
     match_text,
     parse_cloze,
@@ -38,6 +40,10 @@ class ShortAnswerQuestion(Question):
     class Meta:
         verbose_name = _("short answer question")
         verbose_name_plural = _("short answer questions")
+
+    def clean_stored_html(self) -> None:
+        super().clean_stored_html()
+        clean_blocks(self.answers, "feedback")  # accepted answers are compared as typed
 
     def parts(self):
         return {"case_sensitive": self.case_sensitive,
@@ -89,6 +95,10 @@ class NumericalQuestion(Question):
     class Meta:
         verbose_name = _("numerical question")
         verbose_name_plural = _("numerical questions")
+
+    def clean_stored_html(self) -> None:
+        super().clean_stored_html()
+        clean_blocks(self.answers, "feedback")  # accepted answers are compared as typed
 
     def parts(self):
         return {"answers": [{"value": None if b.value["value"] is None
@@ -163,6 +173,10 @@ class GapFillQuestion(Question):
             raise ValidationError({"cloze_text": str(exc)}) from exc
         if not gaps:
             raise ValidationError({"cloze_text": _("Add at least one gap.")})
+
+    def clean_stored_html(self) -> None:
+        super().clean_stored_html()
+        self.cloze_text = clean_cloze(self.cloze_text)
 
     def parts(self):
         segments, gaps = parse_cloze(self.cloze_text)

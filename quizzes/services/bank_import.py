@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms.errors import KopaError
-from cms.html import clean_html as sanitise
 from quizzes.models import KINDS, QuestionCategory
-from quizzes.models.questions import CLOZE_GAP, parse_cloze
+from quizzes.models.questions import parse_cloze
 
 FILES_FOLDER = "quizzes/files"
 
@@ -56,38 +55,6 @@ def decimal_or_problem(value: str, line: int, problems: list, what: str) -> Deci
         return Decimal(0)
 
 
-def clean_html(html: str) -> str:
-    """Imported HTML is shown to learners as HTML: cms.html's one allowlist decides what
-    stays. Text without a tag is left as it is (it cannot run anything, and escaping it
-    would change plain answers such as “R&D”)."""
-    if "<" not in html:
-        return html
-    return sanitise(html)
-
-
-_GAP_FEEDBACK = re.compile(r"(?<!\\)#((?:\\.|[^\\~])*)")
-
-
-def _clean_gap(match: re.Match) -> str:
-    """A gap's answers are shown as text, its feedback as HTML: only the feedback is
-    cleaned, so the answers are matched as the author wrote them."""
-    body = _GAP_FEEDBACK.sub(lambda m: "#" + clean_html(m.group(1)), match.group(3))
-    return f"{{{match.group(1)}:{match.group(2)}:{body}}}"
-
-
-def clean_cloze(text: str) -> str:
-    """Cloze text is HTML around gaps in Moodle's syntax. The gaps are set aside while the
-    HTML is cleaned, so the cleaner cannot touch (or escape) what is inside them."""
-    gaps = [_clean_gap(match) for match in CLOZE_GAP.finditer(text)]
-    marked = CLOZE_GAP.sub(lambda _m: "\ue000\ue001", text)
-    cleaned = clean_html(marked)
-    pieces = cleaned.split("\ue000\ue001")
-    out = [pieces[0]]
-    for index, piece in enumerate(pieces[1:]):
-        out += [gaps[index] if index < len(gaps) else "", piece]
-    return "".join(out)
-
-
 def _store_files(html: str, files: dict[str, bytes]) -> str:
     """Moodle's `@@PLUGINFILE@@/name` becomes a stored file's URL."""
     for name, content in files.items():
@@ -100,28 +67,25 @@ def _store_files(html: str, files: dict[str, bytes]) -> str:
     return html
 
 
-# The parts of each kind that are shown to learners as HTML (cleaned): choice texts and every
-# feedback. Accepted short answers, matching and ordering texts are shown as text, and are
-# compared with what learners type, so they are stored as written.
+# The parts of each kind that are shown to learners as HTML: choice texts and every
+# feedback. Their files are stored here; their HTML is cleaned when the question is saved
+# (Question.clean_stored_html, with cms.html's one allow-list), as for every other writer.
 _HTML_PARTS = ("text", "feedback")
 
 
-def _clean_fields(fields: dict, files: dict[str, bytes]) -> dict:
-    """The kind's own fields of an imported question, with their HTML made safe and their
-    `@@PLUGINFILE@@` images stored."""
-    cleaned = dict(fields)
-    if "cloze_text" in cleaned:
-        cleaned["cloze_text"] = clean_cloze(_store_files(cleaned["cloze_text"], files))
-    for key in ("feedback_true", "feedback_false"):
-        if key in cleaned:
-            cleaned[key] = clean_html(cleaned[key])
+def _store_field_files(fields: dict, files: dict[str, bytes]) -> dict:
+    """The kind's own fields of an imported question, with their `@@PLUGINFILE@@` images
+    stored."""
+    stored = dict(fields)
+    if "cloze_text" in stored:
+        stored["cloze_text"] = _store_files(stored["cloze_text"], files)
     for key, html_parts in (("choices", _HTML_PARTS), ("answers", ("feedback",))):
-        if key in cleaned:
-            cleaned[key] = [(block, {**value, **{part: clean_html(_store_files(value[part], files))
-                                                 for part in html_parts
-                                                 if isinstance(value.get(part), str)}})
-                            for block, value in cleaned[key]]
-    return cleaned
+        if key in stored:
+            stored[key] = [(block, {**value, **{part: _store_files(value[part], files)
+                                                for part in html_parts
+                                                if isinstance(value.get(part), str)}})
+                           for block, value in stored[key]]
+    return stored
 
 
 def _category(path: list[str], root: QuestionCategory | None,
@@ -167,10 +131,10 @@ def import_questions(*, parsed: list[ParsedQuestion], problems: list[tuple[int, 
         question = model(
             category=_category(item.category, into, cache),
             name=(item.name or re.sub(r"<[^>]+>", "", item.text)[:60] or item.kind)[:200],
-            text=clean_html(_store_files(item.text, item.files)),
-            general_feedback=clean_html(_store_files(item.general_feedback, item.files)),
+            text=_store_files(item.text, item.files),
+            general_feedback=_store_files(item.general_feedback, item.files),
             default_mark=item.default_mark, language=language,
-            **_clean_fields(item.fields, item.files))
+            **_store_field_files(item.fields, item.files))
         question.save()
         created.append(question)
     return created

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.errors import KopaError
-from cms.html import clean_html_around
 from courses.selectors.catalogue import visible_q
 from quizzes import permissions, selectors, services
 from quizzes.forms import response_from_post
@@ -154,8 +153,7 @@ def _form_item(item: dict) -> dict:
     elif question["kind"] == "gap_fill":
         given = _part(response, "gaps", dict)
         parts = []
-        # Cleaned as one document, so a paragraph a gap interrupts stays one paragraph.
-        for index, segment in enumerate(clean_html_around(question["segments"])):
+        for index, segment in enumerate(question["segments"]):
             parts.append({"segment": segment})
             if index < len(question["gaps"]):
                 gap = question["gaps"][index]
