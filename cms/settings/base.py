@@ -289,7 +289,14 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))  # a stuck server mus
 # --- Sessions and security ------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview embeds pages in an iframe
+# No page of Kopā may be framed; Wagtail's preview views (the one framed use, same-origin)
+# set SAMEORIGIN on their own responses.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Addresses can hold ids and secret feed tokens: other sites get at most the origin
+# (YouTube's player refuses to play in a frame whose request carries no referrer at all).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- Logging: never personal data; the request path can hold it, so 4xx paths are not
 # logged at warning level in production.
