@@ -7,8 +7,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KOPA_VAR_DIR", BASE_DIR / "var"))
@@ -82,6 +84,7 @@ INSTALLED_APPS = [
     "taggit",
     "polymorphic",
     "django_htmx",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -92,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.KopaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -273,6 +277,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "mp3", "ogg"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Video links: YouTube and Vimeo only, in their private players (lessons.embeds).
+WAGTAILEMBEDS_FINDERS = [{"class": "lessons.embeds.PrivateVideoFinder",
+                          "providers": [oembed_providers.youtube, oembed_providers.vimeo]}]
+# Avatars are initials, not pictures fetched from gravatar.com (which would tell it who
+# works in the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -297,6 +307,36 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # (YouTube's player refuses to play in a frame whose request carries no referrer at all).
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Content-Security-Policy (django-csp; cms.middleware.KopaCSPMiddleware) -------------
+# Pages run only Kopā's own script files: no inline script, no event-handler attributes
+# (a tiny inline script, if ever unavoidable, carries nonce="{{ request.csp_nonce }}").
+# Nothing is fetched from another host: the one exception is the video players a lesson
+# may frame, and those load only when the learner presses play (lessons.embeds).
+VIDEO_PLAYER_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": VIDEO_PLAYER_HOSTS,
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# The Wagtail admin (/admin/) writes inline scripts and styles of its own and frames its
+# page previews (same origin): these directives replace the site's there. Still no other
+# host than the video players, whose previews editors see.
+KOPA_ADMIN_CSP_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *VIDEO_PLAYER_HOSTS],
+    "frame-ancestors": ["'self'"],
+}
 
 # --- Logging: never personal data; the request path can hold it, so 4xx paths are not
 # logged at warning level in production.
