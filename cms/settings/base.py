@@ -280,6 +280,15 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Video links: YouTube and Vimeo only, in their private players (lessons.embeds).
 WAGTAILEMBEDS_FINDERS = [{"class": "lessons.embeds.PrivateVideoFinder",
                           "providers": [oembed_providers.youtube, oembed_providers.vimeo]}]
+# Rich text has no embed button: a video goes in a lesson's video block, whose player is
+# loaded only when the learner presses play; an embed in text would load with the page.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {"features": ["h2", "h3", "h4", "ol", "ul", "bold", "italic", "link", "hr",
+                                 "document-link", "image"]},
+    },
+}
 # Avatars are initials, not pictures fetched from gravatar.com (which would tell it who
 # works in the admin).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -107,3 +107,13 @@ def test_the_admin_loads_nothing_from_other_hosts_and_no_gravatar(client, lesson
         html = response.content.decode()
         assert foreign_loads(html) == [], path
         assert "gravatar" not in html.lower(), path
+
+
+def test_rich_text_offers_no_embed_that_would_load_with_the_page():
+    from wagtail.admin.rich_text import get_rich_text_editor_widget
+
+    from cms.models import HomePage
+
+    assert "embed" not in get_rich_text_editor_widget().features
+    field = HomePage._meta.get_field("body").formfield()
+    assert "embed" not in field.widget.features and "image" in field.widget.features
