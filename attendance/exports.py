@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from attendance.models import AttendanceMark, ClassSession, Status
 from attendance.selectors.figures import run_figures
 from attendance.selectors.sessions import session_roster
-from cms.downloads import neutralise
+from cms.downloads import safe_row
 from courses.models import CourseRun, Enrollment
 
 
@@ -61,9 +61,9 @@ def run_table(run: CourseRun) -> Table:
 def as_csv(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([neutralise(cell) for cell in table.header])
+    writer.writerow(safe_row(table.header))
     for row in table.rows:
-        writer.writerow([neutralise("" if cell is None else str(cell)) for cell in row])
+        writer.writerow(safe_row("" if cell is None else cell for cell in row))
     # The byte-order mark makes Excel read the Latvian letters as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -75,13 +75,13 @@ def as_xlsx(table: Table) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Attendance")[:31]
-    sheet.append([neutralise(cell) for cell in table.header])
+    sheet.append(safe_row(table.header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in table.rows:
-        sheet.append([float(cell) if hasattr(cell, "as_tuple") else neutralise(cell)
-                      for cell in row])
+        sheet.append(safe_row(float(cell) if hasattr(cell, "as_tuple") else cell
+                              for cell in row))
     sheet.column_dimensions["A"].width = 32
     sheet.freeze_panes = "B2"
     buffer = io.BytesIO()

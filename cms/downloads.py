@@ -1,25 +1,40 @@
 """File downloads built in memory (CSV, XLSX, PDF, ZIP): one place that knows their
-content types and how to ask the browser to save rather than show them."""
+content types, how to ask the browser to save rather than show them, and how to keep a
+spreadsheet from running what people typed (formula injection: every CSV and XLSX cell
+Kopā writes goes through `safe_row`)."""
+
+from collections.abc import Iterable
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection), and
+# openpyxl stores a str starting with "=" as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value):
-    """Every cell of every CSV and XLSX we write passes here: text that a spreadsheet would
-    take for a formula gets a leading apostrophe (numbers stay numbers)."""
+def safe_cell(value):
+    """Text that a spreadsheet would take for a formula gets a leading apostrophe, so it is
+    shown as typed. Numbers stay numbers (a negative one too): only text is prefixed."""
+    if isinstance(value, Promise):  # a lazy translation is text too
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def read_back(text: str) -> str:
-    """The inverse, for files we wrote and people upload again (the participants file)."""
-    if text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_STARTS):
+def safe_row(values: Iterable) -> list:
+    """A row for csv.writer.writerow or a worksheet's append, every cell through safe_cell."""
+    return [safe_cell(value) for value in values]
+
+
+def unsafe_cell(text: str) -> str:
+    """The inverse of safe_cell for files Kopā exported and people upload again (the
+    participants' workbook): the apostrophe it added is not part of the value."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
+
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import set_language
 from cms.api import api
-from cms.views import api_not_found, health
+from cms.views import api_not_found, health, serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,9 +19,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # In production the web server (or object storage) serves MEDIA_URL and must follow
+    # the same rules as serve_media (nosniff; anything but media types as a download).
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media)]
 
 # Every page people read carries its language in the URL (`/en/…`); Latvian, the default,
 # has none. Each app's urls.py comes before Wagtail's catch-all page serving.

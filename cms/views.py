@@ -1,4 +1,7 @@
-from django.http import HttpRequest, JsonResponse
+import mimetypes
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -17,3 +20,24 @@ def api_not_found(request: HttpRequest, *args, **kwargs) -> JsonResponse:
     """An unknown API address answers in the API's own error shape, not an HTML page."""
     return JsonResponse({"code": "not_found", "message": _("No such API endpoint.")},
                         status=404)
+
+
+# Uploaded files a browser may show in the page's own origin: pictures, sound, film,
+# captions, PDFs. Anything else (an uploaded .html or .svg can carry script) is handed over
+# as a download, so it never runs as a page of Kopā.
+INLINE_MEDIA_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif",
+                      "audio/", "video/", "text/vtt", "application/pdf")
+
+
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    """MEDIA_URL when Django itself serves uploads (development): Django's static serve,
+    with nosniff so the browser keeps to the stated type, and risky types as downloads."""
+    from django.views.static import serve
+
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    if not content_type.startswith(INLINE_MEDIA_TYPES):
+        response["Content-Disposition"] = "attachment"
+        response["Content-Type"] = "application/octet-stream"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

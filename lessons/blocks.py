@@ -124,6 +124,13 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "lessons/blocks/video.html"
 
+    def get_context(self, value, parent_context=None):
+        from lessons.embeds import lesson_player
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["player"] = lesson_player(value.get("embed"))
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         errors = {}

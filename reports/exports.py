@@ -1,6 +1,7 @@
 """The report as CSV (one row per line of each breakdown) and XLSX (a summary sheet and a
-sheet per breakdown). Labels can come from editors (course titles, cities), so text that a
-spreadsheet would run as a formula is neutralised."""
+sheet per breakdown). Labels can come from editors (course titles, cities), so every row
+goes through cms.downloads.safe_row, which neutralises text a spreadsheet would run as a
+formula."""
 
 import csv
 import io
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 
-from cms.downloads import neutralise
+from cms.downloads import safe_row
 from reports.selectors import DIMENSIONS, Line, Report
 
 
@@ -33,15 +34,14 @@ def summary_rows(report: Report) -> list[list]:
 def as_csv(report: Report) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([_("Breakdown"), _("Value"), *header()])
-    writer.writerow([_("Total"), "", *figures(report.totals)])
+    writer.writerow(safe_row([_("Breakdown"), _("Value"), *header()]))
+    writer.writerow(safe_row([_("Total"), "", *figures(report.totals)]))
     for name, lines in report.breakdowns.items():
         for line in lines:
-            writer.writerow([neutralise(str(DIMENSIONS[name])), neutralise(line.label),
-                             *figures(line)])
+            writer.writerow(safe_row([DIMENSIONS[name], line.label, *figures(line)]))
     writer.writerow([])
-    for label, value in summary_rows(report):
-        writer.writerow([label, value])
+    for row in summary_rows(report):
+        writer.writerow(safe_row(row))
     # A byte-order mark so spreadsheet programs read the diacritics as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -50,16 +50,16 @@ def as_xlsx(report: Report) -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = _("Summary")[:31]
-    summary.append(["", *header()])
-    summary.append([_("Total"), *figures(report.totals)])
+    summary.append(safe_row(["", *header()]))
+    summary.append(safe_row([_("Total"), *figures(report.totals)]))
     summary.append([])
     for row in summary_rows(report):
-        summary.append(row)
+        summary.append(safe_row(row))
     for name, lines in report.breakdowns.items():
         sheet = book.create_sheet(str(DIMENSIONS[name])[:31])
-        sheet.append([str(DIMENSIONS[name]), *header()])
+        sheet.append(safe_row([DIMENSIONS[name], *header()]))
         for line in lines:
-            sheet.append([neutralise(line.label), *figures(line)])
+            sheet.append(safe_row([line.label, *figures(line)]))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

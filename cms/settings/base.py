@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "taggit",
     "polymorphic",
     "django_htmx",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -95,6 +97,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.KopaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -297,12 +300,21 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "mp3", "ogg"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# A lesson's video link is shown as the HTML its provider returns (lessons/blocks/video.html),
-# so only the providers lessons use are asked, not Wagtail's whole list of oEmbed providers.
-WAGTAILEMBEDS_FINDERS = [{
-    "class": "wagtail.embeds.finders.oembed",
-    "providers": [oembed_providers.youtube, oembed_providers.vimeo],
-}]
+# Video links: YouTube and Vimeo only, in their private players (lessons.embeds).
+WAGTAILEMBEDS_FINDERS = [{"class": "lessons.embeds.PrivateVideoFinder",
+                          "providers": [oembed_providers.youtube, oembed_providers.vimeo]}]
+# Rich text has no embed button: a video goes in a lesson's video block, whose player is
+# loaded only when the learner presses play; an embed in text would load with the page.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {"features": ["h2", "h3", "h4", "ol", "ul", "bold", "italic", "link", "hr",
+                                 "document-link", "image"]},
+    },
+}
+# Avatars are initials, not pictures fetched from gravatar.com (which would tell it who
+# works in the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -321,7 +333,44 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Phones are shared: a session lasts KOPA_SESSION_HOURS (default 12), not two weeks.
 SESSION_COOKIE_AGE = int(os.environ.get("KOPA_SESSION_HOURS", "12")) * 3600
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview embeds pages in an iframe
+# No page of Kopā may be framed; Wagtail's preview views (the one framed use, same-origin)
+# set SAMEORIGIN on their own responses.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Addresses can hold ids and secret feed tokens: other sites get at most the origin
+# (YouTube's player refuses to play in a frame whose request carries no referrer at all).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Content-Security-Policy (django-csp; cms.middleware.KopaCSPMiddleware) -------------
+# Pages run only Kopā's own script files: no inline script, no event-handler attributes
+# (a tiny inline script, if ever unavoidable, carries nonce="{{ request.csp_nonce }}").
+# Nothing is fetched from another host: the one exception is the video players a lesson
+# may frame, and those load only when the learner presses play (lessons.embeds).
+VIDEO_PLAYER_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": VIDEO_PLAYER_HOSTS,
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# The Wagtail admin (/admin/) writes inline scripts and styles of its own and frames its
+# page previews (same origin): these directives replace the site's there. Still no other
+# host than the video players, whose previews editors see.
+KOPA_ADMIN_CSP_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *VIDEO_PLAYER_HOSTS],
+    "frame-ancestors": ["'self'"],
+}
 
 # --- Logging: never personal data; the request path can hold it, so 4xx paths are not
 # logged at warning level in production.
@@ -347,7 +396,3 @@ KOPA_LOGIN_CODE_DAYS = int(os.environ.get("KOPA_LOGIN_CODE_DAYS", "30"))
 
 # --- Lessons (issue 3): audio and video blocks take uploaded files as documents --------
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt", "m4a", "wav"]
-
-# The admin would fetch each editor's avatar from Gravatar: a hash of their e-mail sent to
-# a third party on every page. Wagtail then shows its own default avatar.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -10,6 +10,8 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Off only where TLS ends in front and the proxy already redirects (or for a health check
+# over plain HTTP inside the network): SECURE_SSL_REDIRECT=0.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -22,6 +24,3 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Wagtail's page preview shows the page in a same-origin frame, so SAMEORIGIN (from base)
-# is needed; other origins still cannot frame Kopā.
-SILENCED_SYSTEM_CHECKS = ["security.W019"]

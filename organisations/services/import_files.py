@@ -11,7 +11,7 @@ import zipfile
 from anyascii import anyascii
 from django.utils.translation import gettext as _
 
-from cms.downloads import neutralise, read_back
+from cms.downloads import safe_row, unsafe_cell
 from cms.errors import KopaError
 from courses.models.choices import Region
 from organisations.models import Gender, Organisation, Participant
@@ -104,7 +104,7 @@ def cell_text(value) -> str:
         return str(int(value))
     if isinstance(value, datetime.datetime | datetime.date):
         return str(value.year)
-    return read_back(str(value).strip())
+    return unsafe_cell(str(value).strip())
 
 
 def read_csv(content: bytes) -> list[list[str]]:
@@ -122,7 +122,7 @@ def read_csv(content: bytes) -> list[list[str]]:
     except csv.Error:
         dialect = csv.excel
     try:
-        return [[read_back(cell.strip()) for cell in row]
+        return [[unsafe_cell(cell.strip()) for cell in row]
                 for row in csv.reader(io.StringIO(text), dialect)]
     except csv.Error as exc:
         raise KopaError(_("This CSV file cannot be read: %(error)s") % {"error": exc},
@@ -163,8 +163,8 @@ def sample_csv() -> str:
             ["مریم", "احمدی", "", "", "en", "AF", "Rīga", "female", "2001"]]
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows([[neutralise(cell) for cell in row] for row in rows])
+    writer.writerow(safe_row(header))
+    writer.writerows(safe_row(row) for row in rows)
     return out.getvalue()
 
 
@@ -182,14 +182,16 @@ def participants_workbook(*, organisation: Organisation) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "participants"
-    sheet.append(EXPORT_HEADER)
+    sheet.append(safe_row(EXPORT_HEADER))
     for participant in (Participant.objects.filter(organisation=organisation)
                         .select_related("user").order_by("user__last_name", "pk")):
         user = participant.user
-        sheet.append([neutralise(value) for value in (
-            user.first_name, user.last_name, user.email or "", user.phone,
-            user.preferred_language, participant.citizenship, participant.region,
-            participant.gender, participant.birth_year or "", user.username)])
+        # People's names and phones are typed by coordinators (or imported): a name like
+        # "=HYPERLINK(…)" must not become a formula in the coordinator's spreadsheet.
+        sheet.append(safe_row([user.first_name, user.last_name, user.email or "", user.phone,
+                               user.preferred_language, participant.citizenship,
+                               participant.region, participant.gender,
+                               participant.birth_year or "", user.username]))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from accounts.services import create_user
 from attendance.factories import AttendanceMarkFactory
 from attendance.models import CalendarFeed
-from cms.downloads import neutralise
 from courses.factories import EnrollmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +21,28 @@ def sneaky(run):
     return EnrollmentFactory(run=run, user=user)
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("=1+1", "'=1+1"), ("+371", "'+371"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("Anna", "Anna"), (3, 3)])
-def test_formula_starts_are_neutralised(value, expected):
-    assert neutralise(value) == expected
+FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)"]
+
+
+@pytest.fixture
+def formula_people(run):
+    return [EnrollmentFactory(run=run, user=create_user(first_name=name, last_name="X"))
+            for name in FORMULA_NAMES]
+
+
+def test_formula_names_are_text_in_both_exports(client, run, teacher, formula_people,
+                                                past_session):
+    client.force_login(teacher)
+    response = client.get(f"/en/attendance/runs/{run.pk}/export.csv")
+    _header, *people = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+    assert sorted(row[0] for row in people) == sorted(f"'{name} X" for name in FORMULA_NAMES)
+    response = client.get(f"/en/attendance/runs/{run.pk}/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = sheet["A"][1:]
+    assert sorted(cell.value for cell in cells) == sorted(f"'{name} X"
+                                                          for name in FORMULA_NAMES)
+    assert all(cell.data_type == "s" for row in sheet.iter_rows() for cell in row
+               if isinstance(cell.value, str))
 
 
 def test_csv_has_one_row_per_participant_with_hours_and_statuses(

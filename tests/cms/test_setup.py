@@ -47,6 +47,28 @@ def test_production_settings_pass_the_deploy_check():
                              "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    # Nothing silenced either: no security warning (security.W0xx) is merely hidden.
+    assert "(0 silenced)" in result.stdout and "security.W" not in result.stdout, result.stdout
+
+
+def test_production_settings_carry_the_security_headers_and_cookie_flags():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+           "SECRET_KEY": "kS9#fQ2!vLm8@pZ4^wX7&tR1*yB6%nH3(jD5)gC0-aE2=uO9+iW4~eT7"}
+    code = ("from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, "
+            "s.SECURE_HSTS_SECONDS >= 31536000, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+            "s.SECURE_CONTENT_TYPE_NOSNIFF, s.X_FRAME_OPTIONS, s.SECURE_REFERRER_POLICY, "
+            "s.SECURE_CROSS_ORIGIN_OPENER_POLICY, s.SILENCED_SYSTEM_CHECKS)")
+
+    def printed(**extra):
+        result = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT,
+                                env={**env, **extra}, capture_output=True, text=True,
+                                check=False)
+        return result.stdout.strip().splitlines()[-1].split(" ", 1)
+
+    assert printed() == ["True", "True True True True DENY strict-origin-when-cross-origin "
+                                 "same-origin []"]
+    # Behind a proxy that redirects itself, the redirect can be switched off.
+    assert printed(SECURE_SSL_REDIRECT="0")[0] == "False"
 
 
 def test_production_refuses_to_start_without_a_secret_key():

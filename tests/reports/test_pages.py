@@ -102,3 +102,14 @@ def test_the_page_costs_a_fixed_number_of_queries(client, world, manager,
     client.get("/en/reports/")
     with django_assert_max_num_queries(24):
         assert client.get("/en/reports/").status_code == 200
+
+
+def test_formula_labels_are_text_in_the_xlsx_report(client, world, manager):
+    from openpyxl import load_workbook
+
+    client.force_login(manager)
+    book = load_workbook(io.BytesIO(client.get("/en/reports/export.xlsx").content))
+    labels = [row[0] for row in book["Course"].iter_rows(min_row=2)]
+    assert "'=Latviešu valoda A1" in [cell.value for cell in labels]
+    assert all(cell.data_type != "f" for sheet in book for row in sheet.iter_rows()
+               for cell in row)

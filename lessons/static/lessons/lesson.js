@@ -17,6 +17,20 @@
     });
   });
 
+  // A self-check is answered on the page: its form is never sent.
+  document.querySelectorAll("[data-self-check-form]").forEach(function (form) {
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  });
+
+  // A video from YouTube or Vimeo is loaded only when the learner asks for it.
+  document.querySelectorAll("[data-video-player]").forEach(function (box) {
+    box.querySelector("[data-video-play]").addEventListener("click", function () {
+      box.replaceChildren(box.querySelector("template").content.cloneNode(true));
+      var frame = box.querySelector("iframe");
+      if (frame) frame.focus();
+    });
+  });
+
   var section = document.querySelector("[data-lesson-progress]");
   var form = section && section.querySelector("[data-complete-form]");
   if (!form) return;
