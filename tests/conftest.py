@@ -37,6 +37,18 @@ def _no_stray_connections_at_teardown(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Latvian, the default. A test (or a code path it calls) that
+    activates another language leaves it active in the thread, and the next test's
+    `reverse()` would then build `/en/...` addresses."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Every test starts with an empty cache. Redis outlives a test (and a whole run): a
     rendition, rate-limit counter or page fragment cached by an earlier test would point
