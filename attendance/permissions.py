@@ -19,7 +19,7 @@ def ensure_can_manage_run(user, run_id: int) -> None:
     if not can_manage_run(user, run_id):
         if can_follow_run(user, run_id):
             raise NotAllowed(_not_allowed())
-        raise NotFound(_no_such_group(), code="run_not_found")
+        raise NotFound(_not_found(), code="not_found")
 
 
 def seat_in_run(user, run_id: int) -> Enrollment | None:
@@ -37,7 +37,7 @@ def can_follow_run(user, run_id: int) -> bool:
 def ensure_can_follow_run(user, run_id: int) -> None:
     """404 for everyone outside the group, as for a group that does not exist."""
     if not can_follow_run(user, run_id):
-        raise NotFound(_no_such_group(), code="run_not_found")
+        raise NotFound(_not_found(), code="not_found")
 
 
 def _not_allowed():
@@ -46,7 +46,8 @@ def _not_allowed():
     return _("Only the group's teachers and managers may do this.")
 
 
-def _no_such_group():
+def _not_found():
+    # Word for word what the API answers for an id that does not exist.
     from django.utils.translation import gettext as _
 
-    return _("No such group among yours.")
+    return _("Not found.")
