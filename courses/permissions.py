@@ -51,6 +51,15 @@ def taught_runs(user) -> QuerySet[CourseRun]:
     return CourseRun.objects.filter(teachers=user)
 
 
+def teachers_of_course(course):
+    """Everyone teaching a group of the course, in any of its translations (the course's
+    editors in the admin are these people)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        teaching_runs__course__translation_key=course.translation_key).distinct()
+
+
 def teaches_any(user) -> bool:
     return taught_runs(user).exists()
 
