@@ -6,14 +6,12 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja import Status as HttpStatus
 
 from attendance import selectors, services
 from attendance.models import AttendanceMark, ClassSession, Status
-from attendance.permissions import SEAT_STATES, can_follow_run, ensure_can_manage_run
-from cms.errors import NotAllowed
+from attendance.permissions import SEAT_STATES, ensure_can_follow_run, ensure_can_manage_run
 from courses.models import CourseRun, Enrollment
 
 router = Router(tags=["attendance"])
@@ -121,8 +119,7 @@ def roster_out(session: ClassSession) -> list[MarkOut]:
             summary="A group's sessions (its people, teachers and managers)")
 def run_sessions(request: HttpRequest, run_id: int) -> list[SessionOut]:
     run = get_object_or_404(CourseRun, pk=run_id)
-    if not can_follow_run(request.auth, run.pk):
-        raise NotAllowed(_("You are not in this group."), code="not_in_group")
+    ensure_can_follow_run(request.auth, run.pk)
     return [session_out(s) for s in selectors.run_sessions(run.pk)]
 
 
@@ -157,7 +154,9 @@ def put_marks(request: HttpRequest, session_id: int, payload: MarksIn) -> list[M
 @router.post("/sessions/{session_id}/check-in", response={201: CheckInOut},
              summary="Check in to a session with the code the teacher shows")
 def check_in(request: HttpRequest, session_id: int, payload: CheckInIn):
-    get_object_or_404(ClassSession, pk=session_id)
+    session = get_object_or_404(ClassSession, pk=session_id)
+    # Outside the group the session is as good as missing: 404, nothing about it.
+    ensure_can_follow_run(request.auth, session.run_id)
     mark: AttendanceMark = services.check_in(session_id=session_id, user=request.auth,
                                              code=payload.code)
     return HttpStatus(201, CheckInOut(session_id=session_id, status=mark.status,

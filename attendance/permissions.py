@@ -2,40 +2,28 @@
 alike: teachers of a group and managers mark and see a group's attendance; a learner sees
 and checks in only to their own."""
 
-from django.db.models import Q
+from cms.errors import NotAllowed, NotFound
+from courses.models import SEAT_STATES, Enrollment
+from courses.permissions import can_manage_run, holds_seat, managed_runs, teaches
 
-from cms.errors import NotAllowed
-from courses.models import CourseRun, Enrollment
-from courses.permissions import is_manager
-
-SEAT_STATES = (Enrollment.State.ACTIVE, Enrollment.State.COMPLETED)
-
-
-def teaches(user, run_id: int) -> bool:
-    if not user.is_authenticated:
-        return False
-    return CourseRun.teachers.through.objects.filter(courserun_id=run_id,
-                                                     user_id=user.pk).exists()
-
-
-def can_manage_run(user, run_id: int) -> bool:
-    """Mark, see everyone's figures, export, edit the schedule."""
-    return is_manager(user) or teaches(user, run_id)
+# Who teaches or manages a group is decided in courses.permissions; these names stay so the
+# app's modules keep one import.
+runs_managed_by = managed_runs
+__all__ = ["SEAT_STATES", "can_follow_run", "can_manage_run", "ensure_can_follow_run",
+           "ensure_can_manage_run", "runs_managed_by", "seat_in_run", "teaches"]
 
 
 def ensure_can_manage_run(user, run_id: int) -> None:
+    """Refuses with 403 people of the group (they know it exists) and with 404 everyone
+    else: an outsider learns nothing, not even that the group is there."""
     if not can_manage_run(user, run_id):
-        raise NotAllowed(_not_allowed())
-
-
-def runs_managed_by(user):
-    if is_manager(user):
-        return CourseRun.objects.all()
-    return CourseRun.objects.filter(teachers=user)
+        if can_follow_run(user, run_id):
+            raise NotAllowed(_not_allowed())
+        raise NotFound(_not_found(), code="not_found")
 
 
 def seat_in_run(user, run_id: int) -> Enrollment | None:
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:
         return None
     return (Enrollment.objects.filter(run_id=run_id, user_id=user.pk, state__in=SEAT_STATES)
             .first())
@@ -43,16 +31,23 @@ def seat_in_run(user, run_id: int) -> Enrollment | None:
 
 def can_follow_run(user, run_id: int) -> bool:
     """See the schedule (and subscribe to it): people in the group, its teachers, managers."""
-    if not user.is_authenticated:
-        return False
-    if is_manager(user):
-        return True
-    return CourseRun.objects.filter(
-        Q(teachers=user) | Q(enrollments__user=user, enrollments__state__in=SEAT_STATES),
-        pk=run_id).exists()
+    return can_manage_run(user, run_id) or holds_seat(user, run_id)
+
+
+def ensure_can_follow_run(user, run_id: int) -> None:
+    """404 for everyone outside the group, as for a group that does not exist."""
+    if not can_follow_run(user, run_id):
+        raise NotFound(_not_found(), code="not_found")
 
 
 def _not_allowed():
     from django.utils.translation import gettext as _
 
     return _("Only the group's teachers and managers may do this.")
+
+
+def _not_found():
+    # Word for word what the API answers for an id that does not exist.
+    from django.utils.translation import gettext as _
+
+    return _("Not found.")

@@ -6,29 +6,20 @@ get theirs through the organisations app, which checks its own people and then c
 from django.db.models import QuerySet
 
 from courses.models import CourseRun
-from courses.permissions import is_manager
+from courses.permissions import can_manage_run, is_manager, managed_runs, teaches_any
+
+__all__ = ["can_download", "can_manage_certificates", "can_manage_run", "manageable_runs"]
 
 
 def manageable_runs(user) -> QuerySet[CourseRun]:
-    """Groups whose certificates this person may issue, re-issue, revoke and download."""
-    if is_manager(user):
-        return CourseRun.objects.all()
-    if not user or not user.is_authenticated:
-        return CourseRun.objects.none()
-    return CourseRun.objects.filter(teachers=user)
-
-
-def can_manage_run(user, run: CourseRun) -> bool:
-    if is_manager(user):
-        return True
-    if not user or not user.is_authenticated:
-        return False
-    return run.teachers.filter(pk=user.pk).exists()
+    """Groups whose certificates this person may issue, re-issue, revoke and download:
+    the groups they manage, as courses.permissions decides."""
+    return managed_runs(user)
 
 
 def can_manage_certificates(user) -> bool:
     """Whether the admin shows the certificates menu at all."""
-    return is_manager(user) or (user.is_authenticated and user.teaching_runs.exists())
+    return is_manager(user) or teaches_any(user)
 
 
 def can_download(user, certificate) -> bool:

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from courses.models import Enrollment
+from courses.permissions import teachers_of_course
 from courses.selectors.catalogue import course_of
 from courses.services import queue_completion_check
 from lessons.models import LessonPage, LessonProgress
@@ -83,7 +84,6 @@ def course_editors_group_name(course) -> str:
 def sync_course_editors(*, course_id: int):
     """Makes the course's editor group hold exactly the teachers of its runs, with page
     permissions on the course and each of its translations. Idempotent."""
-    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
@@ -102,9 +102,7 @@ def sync_course_editors(*, course_id: int):
         for permission in permissions:
             GroupPagePermission.objects.get_or_create(group=group, page=page,
                                                       permission=permission)
-    teachers = get_user_model().objects.filter(
-        teaching_runs__course__translation_key=course.translation_key).distinct()
-    group.user_set.set(teachers)
+    group.user_set.set(teachers_of_course(course))
     return group
 
 

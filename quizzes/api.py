@@ -1,6 +1,8 @@
 """The quiz API: start or resume an attempt, read it (questions without answers, or the
-review the quiz allows), save an answer per slot, submit. Errors are `{"code","message"}`."""
+review the quiz allows), save an answer per slot, submit; for teachers, grade an answer.
+Errors are `{"code","message"}`."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.shortcuts import get_object_or_404
@@ -10,13 +12,18 @@ from ninja import Router, Schema, Status
 from cms.errors import NotAllowed, NotFound
 from courses.selectors.catalogue import visible_q
 from quizzes import permissions, selectors, services
-from quizzes.models import Attempt, QuizPage
+from quizzes.models import Attempt, AttemptAnswer, QuizPage
 
 router = Router(tags=["quizzes"])
 
 
 class AnswerIn(Schema):
     response: dict[str, Any] | None
+
+
+class GradeIn(Schema):
+    mark: Decimal
+    comment: str = ""
 
 
 def _own_attempt(request, attempt_id: int) -> Attempt:
@@ -68,3 +75,20 @@ def submit(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     attempt = services.submit_attempt(attempt_id=attempt.pk)
     return selectors.attempt_view(attempt)
+
+
+@router.put("/attempt-answers/{answer_id}/grade", response=dict,
+            summary="Grade an answer (teachers of the group it was given in, managers)")
+def grade_answer(request, answer_id: int, payload: GradeIn):
+    answer = AttemptAnswer.objects.select_related("attempt").filter(pk=answer_id).first()
+    # Someone who may not grade it learns nothing, not even that it exists.
+    if answer is None or not permissions.can_grade(request.auth, answer.attempt):
+        raise NotFound(_("No such answer to grade."), code="answer_not_found")
+    answer = services.grade_answer(answer=answer, by=request.auth, mark=payload.mark,
+                                   comment=payload.comment)
+    attempt = Attempt.objects.get(pk=answer.attempt_id)
+    return {"id": answer.pk, "attempt": attempt.pk, "position": answer.position,
+            "mark": float(answer.mark), "comment": answer.comment,
+            "attempt_state": attempt.state,
+            "score": float(attempt.score) if attempt.score is not None else None,
+            "passed": attempt.passed}

@@ -2,13 +2,15 @@
 are enrolled in and sees only their own attempts; a teacher grades and sees results of the
 learners in the groups they teach; managers see everything."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
-from courses.models import CoursePage, CourseRun, Enrollment
+from courses import permissions as groups
+from courses.models import SEAT_STATES, CoursePage, CourseRun, Enrollment
 from courses.permissions import is_manager
 from quizzes.models import Attempt, QuizPage
 
-TAKING_STATES = (Enrollment.State.ACTIVE, Enrollment.State.COMPLETED)
+__all__ = ["can_answer", "can_grade", "can_see_results", "can_take_quiz", "course_of",
+           "gradable_attempts", "is_manager", "taking_run_id", "taught_runs"]
 
 
 def course_of(quiz: QuizPage) -> CoursePage | None:
@@ -23,10 +25,22 @@ def _course_keys(quiz: QuizPage) -> Q:
 
 
 def taught_runs(user, quiz: QuizPage | None = None) -> QuerySet[CourseRun]:
-    runs = CourseRun.objects.filter(teachers=user)
+    """The groups (of the quiz's course, in any translation) this person teaches."""
+    runs = groups.taught_runs(user)
     if quiz is not None:
         runs = runs.filter(_course_keys(quiz))
     return runs
+
+
+def taking_run_id(user, quiz: QuizPage) -> int | None:
+    """The group a learner takes the quiz in: the one of the quiz's course where they hold
+    a seat (the latest they got, should they hold two). None for someone in no group."""
+    if not user.is_authenticated:
+        return None
+    runs = CourseRun.objects.filter(_course_keys(quiz))
+    return (Enrollment.objects.filter(user=user, run__in=runs, state__in=SEAT_STATES)
+            .order_by(F("activated_at").desc(nulls_last=True), "-pk")
+            .values_list("run_id", flat=True).first())
 
 
 def can_take_quiz(user, quiz: QuizPage) -> bool:
@@ -34,8 +48,7 @@ def can_take_quiz(user, quiz: QuizPage) -> bool:
         return False
     if is_manager(user) or taught_runs(user, quiz).exists():
         return True
-    runs = CourseRun.objects.filter(_course_keys(quiz))
-    return Enrollment.objects.filter(user=user, run__in=runs, state__in=TAKING_STATES).exists()
+    return taking_run_id(user, quiz) is not None
 
 
 def can_answer(user, attempt: Attempt) -> bool:
@@ -46,34 +59,14 @@ def can_see_results(user, quiz: QuizPage) -> bool:
     return is_manager(user) or (user.is_authenticated and taught_runs(user, quiz).exists())
 
 
-def gradable_attempts(user) -> QuerySet[Attempt]:
-    """Attempts a teacher may see and grade: their groups' learners, in those groups' courses."""
-    if is_manager(user):
-        return Attempt.objects.all()
-    if not user.is_authenticated:
-        return Attempt.objects.none()
-    pairs = Enrollment.objects.filter(run__teachers=user).values_list(
-        "user_id", "run__course__translation_key")
-    condition = Q(pk__in=[])
-    by_course: dict = {}
-    for user_id, key in pairs:
-        by_course.setdefault(key, set()).add(user_id)
-    for key, user_ids in by_course.items():
-        condition |= Q(quiz__translation_key__in=_quiz_keys(key), user_id__in=user_ids)
-    return Attempt.objects.filter(condition)
-
-
-def _quiz_keys(course_key) -> list:
-    courses = CoursePage.objects.filter(translation_key=course_key)
-    keys: set = set()
-    for course in courses:
-        keys |= set(QuizPage.objects.descendant_of(course).values_list("translation_key",
-                                                                       flat=True))
-    return list(keys)
+def gradable_attempts(user, attempts: QuerySet[Attempt] | None = None) -> QuerySet[Attempt]:
+    """Attempts a teacher may see and grade, as courses.permissions decides for any group's
+    records: made in a group they teach by someone who still holds a seat there."""
+    return groups.gradable(user, Attempt.objects.all() if attempts is None else attempts)
 
 
 def can_grade(user, attempt: Attempt) -> bool:
-    return gradable_attempts(user).filter(pk=attempt.pk).exists()
+    return gradable_attempts(user, Attempt.objects.filter(pk=attempt.pk)).exists()
 
 
 def can_manage_bank(user) -> bool:

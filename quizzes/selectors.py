@@ -29,6 +29,24 @@ def review_items(attempt: Attempt, *, now: datetime.datetime | None = None) -> s
     return set(items or ())
 
 
+def visible_result(attempt: Attempt, *, now: datetime.datetime | None = None,
+                   items: set[str] | None = None) -> dict | None:
+    """The one answer to "may the learner see how this attempt scored, now?": score,
+    maximum, percent and passed when the quiz's review options show marks at this moment,
+    else None. The review page, the API, /my/, the quiz page and the personal-data export
+    all ask here, so none shows a result the options hide."""
+    if attempt.state == Attempt.State.IN_PROGRESS:
+        return None
+    if items is None:
+        items = review_items(attempt, now=now)
+    if ReviewItem.MARKS not in items:
+        return None
+    return {"score": float(attempt.score) if attempt.score is not None else None,
+            "max_score": float(attempt.max_score),
+            "percent": float(attempt.percent) if attempt.percent is not None else None,
+            "passed": attempt.passed}
+
+
 def _outcome(answer: AttemptAnswer) -> str:
     if answer.needs_grading or answer.fraction is None:
         return "pending"
@@ -80,24 +98,31 @@ def attempt_view(attempt: Attempt, *, now: datetime.datetime | None = None,
             "deadline": attempt.deadline, "submitted_at": attempt.submitted_at,
             "review": sorted(items),
             "questions": [answer_view(a, items, in_progress=in_progress) for a in answers]}
-    if not in_progress and ReviewItem.MARKS in items:
-        view.update(score=float(attempt.score) if attempt.score is not None else None,
-                    max_score=float(attempt.max_score),
-                    percent=float(attempt.percent) if attempt.percent is not None else None,
-                    passed=attempt.passed)
+    view.update(visible_result(attempt, items=items) or {})
     return view
 
 
 def attempts_of(*, user, quiz: QuizPage) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(user=user, quiz__translation_key=quiz.translation_key
-                                  ).order_by("number")
+    """The person's attempts at the quiz in all its translations (one quiz, one count)."""
+    return (Attempt.objects.filter(user=user, quiz__translation_key=quiz.translation_key)
+            .select_related("quiz").order_by("number"))
+
+
+def best_result(attempts) -> dict | None:
+    """The best finished result among these attempts that the learner may see now."""
+    shown = [result for attempt in attempts if attempt.state == Attempt.State.FINISHED
+             and (result := visible_result(attempt)) and result["percent"] is not None]
+    return max(shown, key=lambda result: result["percent"], default=None)
 
 
 def learner_summary(*, user) -> dict:
+    """For /my/: attempts to continue, and recent ones with only the result the review
+    options show now (None hides it)."""
     attempts = list(Attempt.objects.filter(user=user).select_related("quiz")
                     .order_by("-started_at")[:10])
     return {"in_progress": [a for a in attempts if a.state == Attempt.State.IN_PROGRESS],
-            "recent": [a for a in attempts if a.state != Attempt.State.IN_PROGRESS][:5]}
+            "recent": [{"attempt": a, "result": visible_result(a)} for a in attempts
+                       if a.state != Attempt.State.IN_PROGRESS][:5]}
 
 
 # --- teachers ---------------------------------------------------------------------------
@@ -209,21 +234,35 @@ def evaluate_quizzes_passed_many(enrollments) -> dict:
 
 
 def export_attempts(user) -> dict:
-    """The learner's quiz attempts, for a subject-access request."""
+    """The learner's quiz attempts, for a subject-access request: always their own answers;
+    score, passed, marks and comments only as far as the review options show them now
+    (the export must not be a way round a quiz that keeps results back)."""
     attempts = []
     for attempt in (Attempt.objects.filter(user=user).select_related("quiz")
                     .prefetch_related("answers").order_by("started_at")):
-        attempts.append({
+        items = review_items(attempt)
+        result = visible_result(attempt, items=items)
+        row = {
             "quiz": attempt.quiz.title, "number": attempt.number, "state": attempt.state,
             "started_at": attempt.started_at.isoformat(),
             "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
-            "score": str(attempt.score) if attempt.score is not None else None,
-            "max_score": str(attempt.max_score), "passed": attempt.passed,
-            # `answer` in words: the stored response names choices by tokens that mean
-            # nothing outside the attempt.
-            "answers": [{"position": a.position, "question": a.spec.get("name", ""),
-                         "response": a.response,
-                         "answer": kind_of(a.spec).describe_response(a.spec, a.response),
-                         "mark": str(a.mark) if a.mark is not None else None,
-                         "comment": a.comment} for a in attempt.answers.all()]})
+            "answers": [_exported_answer(a, items, shown=result is not None)
+                        for a in attempt.answers.all()]}
+        if result is not None:
+            row.update(score=str(attempt.score) if attempt.score is not None else None,
+                       max_score=str(attempt.max_score), passed=attempt.passed)
+        attempts.append(row)
     return {"attempts": attempts}
+
+
+def _exported_answer(answer: AttemptAnswer, items: set[str], *, shown: bool) -> dict:
+    # `answer` in words: the stored response names choices by tokens that mean nothing
+    # outside the attempt.
+    row = {"position": answer.position, "question": answer.spec.get("name", ""),
+           "response": answer.response,
+           "answer": kind_of(answer.spec).describe_response(answer.spec, answer.response)}
+    if shown:
+        row["mark"] = str(answer.mark) if answer.mark is not None else None
+    if ReviewItem.FEEDBACK in items and answer.comment:
+        row["comment"] = answer.comment
+    return row

@@ -10,6 +10,7 @@ from django.utils import timezone
 from attendance.models import AttendanceMark, AttendanceWarning, ClassSession
 from attendance.permissions import SEAT_STATES
 from courses.models import Enrollment
+from courses.permissions import taught_runs
 
 # Self check-in opens this long before a session starts and closes when it ends.
 CHECKIN_OPENS_BEFORE = datetime.timedelta(minutes=15)
@@ -69,7 +70,7 @@ def learner_sessions(user) -> QuerySet[ClassSession]:
     """Every session of every group the person has a seat in or teaches."""
     seat = ClassSession.objects.filter(run__enrollments__user=user,
                                        run__enrollments__state__in=SEAT_STATES)
-    teaching = ClassSession.objects.filter(run__teachers=user)
+    teaching = ClassSession.objects.filter(run__in=taught_runs(user))
     return (ClassSession.objects.filter(Q(pk__in=seat.values("pk"))
                                         | Q(pk__in=teaching.values("pk")))
             .select_related("run"))

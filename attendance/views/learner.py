@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from attendance import selectors, services
 from attendance.forms import CheckInForm
 from attendance.models import ClassSession
-from attendance.permissions import SEAT_STATES
+from attendance.permissions import SEAT_STATES, can_follow_run
 from cms.errors import KopaError
 from courses.models import Enrollment
 
@@ -28,6 +28,10 @@ def check_in_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def check_in(request: HttpRequest, session_id: int) -> HttpResponse:
     session = get_object_or_404(ClassSession.objects.select_related("run"), pk=session_id)
+    # The page names the session, its time and its group: for the group's people only;
+    # to anyone else it is as missing as a session that never existed.
+    if not can_follow_run(request.user, session.run_id):
+        raise Http404
     # The code from a scanned QR code fills the box; the learner still confirms with a tap,
     # so a link opened by accident marks no one.
     form = CheckInForm(request.POST or None, initial={"code": request.GET.get("code", "")})

@@ -1,7 +1,8 @@
 from courses.models.pages import CourseIndexPage, CoursePage, InstructionLanguage, ModulePage
-from courses.models.runs import CourseRun, Enrollment, EnrollmentEvent
+from courses.models.runs import SEAT_STATES, CourseRun, Enrollment, EnrollmentEvent
 
 __all__ = [
+    "SEAT_STATES",
     "CourseIndexPage",
     "CoursePage",
     "CourseRun",

@@ -94,6 +94,11 @@ class EnrollmentState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# The states in which someone holds a place in a group: they study there, are marked there,
+# may be taught and graded there. Waiting-list and withdrawn people do not.
+SEAT_STATES = (EnrollmentState.ACTIVE, EnrollmentState.COMPLETED)
+
+
 class EnrollmentMethod(models.TextChoices):
     SELF = "self", _("Self-enrolment")
     KEY = "key", _("With an enrolment key")
@@ -158,7 +163,7 @@ class Enrollment(models.Model):
 
     @property
     def holds_seat(self) -> bool:
-        return self.state in (self.State.ACTIVE, self.State.COMPLETED)
+        return self.state in SEAT_STATES
 
 
 class EnrollmentEventKind(models.TextChoices):

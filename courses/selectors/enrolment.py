@@ -4,9 +4,7 @@ number of groups or people."""
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from courses.models import CoursePage, CourseRun, Enrollment
-
-SEAT_STATES = (Enrollment.State.ACTIVE, Enrollment.State.COMPLETED)
+from courses.models import SEAT_STATES, CoursePage, CourseRun, Enrollment
 
 
 def with_seats(runs: QuerySet[CourseRun]) -> QuerySet[CourseRun]:

@@ -14,9 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.errors import Conflict, KopaError, NotAllowed
-from courses.models import CourseRun, Enrollment, EnrollmentEvent
+from courses.models import SEAT_STATES, CourseRun, Enrollment, EnrollmentEvent
 
-SEAT_STATES = (Enrollment.State.ACTIVE, Enrollment.State.COMPLETED)
 SELF_METHODS = (Enrollment.Method.SELF, Enrollment.Method.KEY)
 NOTIFIED_KINDS = (EnrollmentEvent.Kind.ENROLLED, EnrollmentEvent.Kind.WAITLISTED,
                   EnrollmentEvent.Kind.PROMOTED, EnrollmentEvent.Kind.WITHDRAWN)

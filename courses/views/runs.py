@@ -52,7 +52,9 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def run_enrol(request: HttpRequest, pk: int) -> HttpResponse:
     run = selectors.run_detail(run_id=pk)
-    if run is None:
+    # An unlisted group answers as a missing one to those who may not see it: a refusal
+    # would confirm it exists (and the page shown with it would name it).
+    if run is None or not permissions.can_view_run(request.user, run):
         raise Http404
     try:
         enrollment = services.enroll(user=request.user, run=run, by=request.user,

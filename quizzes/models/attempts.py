@@ -22,6 +22,12 @@ class Attempt(models.Model):
                              verbose_name=_("quiz"))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="quiz_attempts", verbose_name=_("learner"))
+    # The group the learner took the quiz in: its teachers grade the attempt, and only
+    # while the learner holds a seat there (courses.permissions.gradable). Empty for a
+    # teacher's or manager's own try, which only managers see. PROTECT as enrolments do.
+    run = models.ForeignKey("courses.CourseRun", null=True, blank=True,
+                            on_delete=models.PROTECT, related_name="quiz_attempts",
+                            verbose_name=_("group"))
     number = models.PositiveSmallIntegerField(_("attempt number"), default=1)
     state = models.CharField(_("state"), max_length=20, choices=State.choices,
                              default=State.IN_PROGRESS)

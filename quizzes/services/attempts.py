@@ -9,6 +9,7 @@ import random
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -60,13 +61,38 @@ def _deadline(quiz: QuizPage, now: datetime.datetime) -> datetime.datetime | Non
     return min(ends) if ends else None
 
 
+def _one_quiz(quiz: QuizPage, user):
+    """The person's attempts at this quiz in every translation: the limit, the numbering
+    and "one attempt open at a time" are one quiz's, whatever language it is taken in."""
+    return Attempt.objects.filter(quiz__translation_key=quiz.translation_key, user=user)
+
+
+def _open_attempt(quiz: QuizPage, user) -> Attempt | None:
+    return (_one_quiz(quiz, user).filter(state=Attempt.State.IN_PROGRESS)
+            .select_related("quiz").first())
+
+
+def _refuse_when_used_up(quiz: QuizPage, done) -> None:
+    if quiz.attempts_allowed and done.count() >= quiz.attempts_allowed:
+        raise NotAllowed(_("You have used all your attempts at this quiz."),
+                         code="no_attempts_left")
+
+
+def _lock_person(user) -> None:
+    """Serialises one person's starts (two tabs, or two translations of the quiz at once),
+    so the count of attempts cannot be read by both before either writes. On SQLite the
+    transaction already holds the database's write lock."""
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk)
+         .values_list("pk", flat=True))
+
+
 def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None) -> Attempt:
-    """Starts a new attempt, or returns the one in progress (a reload resumes it)."""
+    """Starts a new attempt, or returns the one in progress (a reload resumes it, also
+    when it was started in another translation of the quiz)."""
+    from quizzes.permissions import taking_run_id
+
     now = now or timezone.now()
-    # One quiz is all its translations: attempts in Latvian and in English share one limit,
-    # and an attempt in progress in one language is resumed from the other.
-    same_quiz = Attempt.objects.filter(quiz__translation_key=quiz.translation_key, user=user)
-    current = same_quiz.filter(state=Attempt.State.IN_PROGRESS).first()
+    current = _open_attempt(quiz, user)
     if current is not None:
         if current.deadline and now > current.deadline + DEADLINE_GRACE:
             submit_attempt(attempt_id=current.pk, now=now)
@@ -74,21 +100,26 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
             return current
     if not quiz.is_open(now):
         raise NotAllowed(_("This quiz is not open now."), code="quiz_closed")
-    done = same_quiz
-    last_number = done.aggregate(last=Max("number"))["last"] or 0
-    if quiz.attempts_allowed and done.count() >= quiz.attempts_allowed:
-        raise NotAllowed(_("You have used all your attempts at this quiz."),
-                         code="no_attempts_left")
+    _refuse_when_used_up(quiz, _one_quiz(quiz, user))
     seed = secrets.randbelow(2**31)
     rng = random.Random(seed)  # noqa: S311 - order of questions, not a secret
     drawn = _draw_questions(quiz, rng)
     if quiz.shuffle_questions:
         rng.shuffle(drawn)
     dealer = Dealer(rng, shuffle_choices=quiz.shuffle_choices)
+    run_id = taking_run_id(user, quiz)
     try:
         with transaction.atomic():
+            _lock_person(user)
+            current = _open_attempt(quiz, user)
+            if current is not None:
+                return current
+            done = _one_quiz(quiz, user)
+            _refuse_when_used_up(quiz, done)
+            last_number = done.aggregate(last=Max("number"))["last"] or 0
             attempt = Attempt.objects.create(quiz=quiz, user=user, number=last_number + 1,
-                                             seed=seed, deadline=_deadline(quiz, now))
+                                             seed=seed, deadline=_deadline(quiz, now),
+                                             run_id=run_id)
             answers = []
             for position, (question, mark) in enumerate(drawn, start=1):
                 spec = question.spec()
@@ -104,7 +135,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
                 _queue_deadline(attempt)
     except IntegrityError:
         # Two tabs pressed "start" at once: the other one won; resume it.
-        current = same_quiz.filter(state=Attempt.State.IN_PROGRESS).first()
+        current = _open_attempt(quiz, user)
         if current is None:
             raise
         return current

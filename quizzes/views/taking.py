@@ -31,6 +31,7 @@ def quiz_home(request, *, quiz: QuizPage):
     return render(request, "quizzes/quiz_page.html", {
         "page": quiz, "attempts": attempts, "in_progress": in_progress,
         "attempts_left": left, "is_open": quiz.is_open(),
+        "best": selectors.best_result(attempts),
         "can_take": permissions.can_take_quiz(user, quiz),
         "can_see_results": permissions.can_see_results(user, quiz),
     })

@@ -4,6 +4,7 @@ question did. Every view asks quizzes.permissions first."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -46,7 +47,8 @@ def grading_queue(request):
 def grade(request, answer_id: int):
     answer = get_object_or_404(AttemptAnswer.objects.select_related("attempt"), pk=answer_id)
     if not permissions.can_grade(request.user, answer.attempt):
-        raise PermissionDenied
+        # 404 as for a missing answer: whose attempts exist elsewhere is not theirs to know.
+        raise Http404
     form = GradeForm(request.POST, max_mark=answer.max_mark, prefix=f"a{answer.pk}")
     if not form.is_valid():
         for errors in form.errors.values():
@@ -92,6 +94,6 @@ def learner_results(request, user_id: int):
     attempts = list(permissions.gradable_attempts(request.user).filter(user_id=user_id)
                     .select_related("quiz", "user").order_by("quiz__path", "number"))
     if not attempts:
-        raise PermissionDenied
+        raise Http404
     return render(request, "quizzes/teaching/learner.html", {
         "learner": attempts[0].user, "attempts": attempts})

@@ -6,7 +6,7 @@ import pytest
 from attendance import services
 from attendance.models import AttendanceMark, AttendanceMarkChange, Method, Status
 from attendance.services import MarkInput
-from cms.errors import KopaError, NotAllowed
+from cms.errors import KopaError, NotAllowed, NotFound
 from courses.factories import CourseRunFactory, EnrollmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,8 +72,11 @@ def test_a_future_or_cancelled_session_cannot_be_marked(future_session, past_ses
 def test_only_the_groups_teachers_and_managers_mark(past_session, enrollment, make_user,
                                                     manager):
     outsider = make_user(username="teacher9")
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotFound):  # outside the group: as if it did not exist
         services.set_marks(session_id=past_session.pk, by=outsider,
+                           marks=[MarkInput(enrollment_id=enrollment.pk, status="present")])
+    with pytest.raises(NotAllowed):  # the group's learner knows it, and is refused
+        services.set_marks(session_id=past_session.pk, by=enrollment.user,
                            marks=[MarkInput(enrollment_id=enrollment.pk, status="present")])
     services.set_marks(session_id=past_session.pk, by=manager,
                        marks=[MarkInput(enrollment_id=enrollment.pk, status="present")])

@@ -54,7 +54,7 @@ def test_a_teacher_of_another_group_sees_nothing(client, make_user, course, essa
     essay = essay_attempt.answers.get(position=2)
     response = client.post(reverse("quizzes:grade", args=[essay.pk]),
                            {f"a{essay.pk}-mark": "4"})
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_results_and_statistics_for_the_teacher(client, teacher, quiz, enrollment):
@@ -76,4 +76,4 @@ def test_learners_cannot_see_results(client, quiz, enrollment):
     assert client.get(reverse("quizzes:results", args=[quiz.pk])).status_code == 403
     assert client.get(reverse("quizzes:teaching")).status_code == 403
     assert client.get(reverse("quizzes:learner_results",
-                              args=[enrollment.user.pk])).status_code == 403
+                              args=[enrollment.user.pk])).status_code == 404
