@@ -84,12 +84,12 @@ def test_the_parser_sees_what_a_browser_would_load():
 
 def test_site_pages_load_nothing_from_other_hosts(client, course_index, lesson, learner,
                                                   superuser):
-    pages = ["/", course_index.url, lesson.url]
+    pages = ["/", course_index.url, lesson.url, "/verify/", "/accounts/sign-in/"]
     for user in (None, learner, superuser):  # the superuser also gets Wagtail's user bar
         if user:
             client.force_login(user)
         for path in pages:
-            response = client.get(path)
+            response = client.get(path, follow=True)  # sign-in sends the signed-in home
             assert response.status_code == 200, path
             html = response.content.decode()
             assert foreign_loads(html) == [], (path, user)
