@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -11,18 +10,6 @@ from quizzes.models import Question
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture
-def editor(client, teacher, site):
-    group, _created = Group.objects.get_or_create(name="Teachers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="quizzes"))
-    teacher.groups.add(group)
-    teacher.is_staff = True
-    teacher.save()
-    client.force_login(teacher)
-    return client
 
 
 def test_teacher_imports_a_moodle_file_from_the_admin(editor):

@@ -217,19 +217,12 @@ def test_a_gap_inside_an_attribute_cannot_open_the_attribute(client, module, enr
         assert_harmless(page)
 
 
-def test_the_admin_form_saves_choices_and_feedback_cleaned(client, teacher, site):
-    from django.contrib.auth.models import Group, Permission
+def test_the_admin_form_saves_choices_and_feedback_cleaned(editor):
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
     from quizzes.factories import category
 
-    group, _created = Group.objects.get_or_create(name="Teachers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="quizzes"))
-    teacher.groups.add(group)
-    teacher.is_staff = True
-    teacher.save()
-    client.force_login(teacher)
+    client = editor
     xss = '<img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'
     data = nested_form_data({
         "category": category().pk, "name": "XSS", "text": rich_text("<p>Kura?</p>"),
