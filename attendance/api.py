@@ -11,8 +11,8 @@ from ninja import Status as HttpStatus
 
 from attendance import selectors, services
 from attendance.models import AttendanceMark, ClassSession, Status
-from attendance.permissions import SEAT_STATES, ensure_can_follow_run, ensure_can_manage_run
-from courses.models import CourseRun, Enrollment
+from attendance.permissions import ensure_can_follow_run, ensure_can_manage_run
+from courses.models import SEAT_STATES, CourseRun, Enrollment
 
 router = Router(tags=["attendance"])
 

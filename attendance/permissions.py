@@ -4,13 +4,7 @@ and checks in only to their own."""
 
 from cms.errors import NotAllowed, NotFound
 from courses.models import SEAT_STATES, Enrollment
-from courses.permissions import can_manage_run, holds_seat, managed_runs, teaches
-
-# Who teaches or manages a group is decided in courses.permissions; these names stay so the
-# app's modules keep one import.
-runs_managed_by = managed_runs
-__all__ = ["SEAT_STATES", "can_follow_run", "can_manage_run", "ensure_can_follow_run",
-           "ensure_can_manage_run", "runs_managed_by", "seat_in_run", "teaches"]
+from courses.permissions import can_manage_run, holds_seat
 
 
 def ensure_can_manage_run(user, run_id: int) -> None:

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from accounts.models import User
 from attendance.models import AttendanceWarning
-from attendance.permissions import SEAT_STATES
+from courses.models import SEAT_STATES
 from organisations.models import Organisation, OrganisationRun, Participant
 
 

@@ -8,8 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from attendance.models import AttendanceMark, AttendanceWarning, ClassSession
-from attendance.permissions import SEAT_STATES
-from courses.models import Enrollment
+from courses.models import SEAT_STATES, Enrollment
 from courses.permissions import taught_runs
 
 # Self check-in opens this long before a session starts and closes when it ends.

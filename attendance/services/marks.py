@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession, Method, Status
-from attendance.permissions import SEAT_STATES, ensure_can_manage_run
+from attendance.permissions import ensure_can_manage_run
 from cms.errors import Conflict, KopaError, NotFound
 from cms.params import is_id
-from courses.models import Enrollment
+from courses.models import SEAT_STATES, Enrollment
 from courses.services import queue_completion_check
 
 # A teacher may open the roster and mark a little before the start (people arrive early).

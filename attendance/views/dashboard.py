@@ -5,9 +5,9 @@ the open warnings of their organisation's people."""
 from django.http import HttpRequest
 
 from attendance import selectors
-from attendance.permissions import SEAT_STATES, runs_managed_by
 from attendance.selectors.coordinators import coordinates_any, coordinator_warnings
-from courses.models import Enrollment
+from courses.models import SEAT_STATES, Enrollment
+from courses.permissions import managed_runs
 
 PANEL_WARNINGS = 5  # the rest are one tap away, on the coordinator's page
 
@@ -23,7 +23,7 @@ def dashboard_panel(request: HttpRequest) -> dict | None:
             continue
         groups.append({"run": enrollment.run, "figures": figures})
     # Teachers land on /my/ too: the way to their groups' rosters starts here.
-    teaches = runs_managed_by(request.user).exists()
+    teaches = managed_runs(request.user).exists()
     coordinates = coordinates_any(request.user)
     if not groups and not teaches and not coordinates:
         return None

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from attendance import selectors, services
 from attendance.forms import CheckInForm
 from attendance.models import ClassSession
-from attendance.permissions import SEAT_STATES, can_follow_run
+from attendance.permissions import can_follow_run
 from cms.errors import KopaError
-from courses.models import Enrollment
+from courses.models import SEAT_STATES, Enrollment
 
 
 @login_required

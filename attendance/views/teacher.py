@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 from attendance import exports, selectors, services
 from attendance.forms import MarkForm, ScheduleForm, SessionForm
 from attendance.models import ClassSession, Status
-from attendance.permissions import can_manage_run, runs_managed_by
 from attendance.services import MarkInput
 from cms.downloads import download
 from cms.errors import KopaError
 from courses.models import CourseRun
+from courses.permissions import can_manage_run, managed_runs
 
 
 def managed_run(request: HttpRequest, run_id: int) -> CourseRun:
@@ -38,7 +38,7 @@ def managed_session(request: HttpRequest, session_id: int) -> ClassSession:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    runs = list(runs_managed_by(request.user).select_related("course")
+    runs = list(managed_runs(request.user).select_related("course")
                 .order_by("-starts_on")[:50])
     today = timezone.localdate()
     todays = list(ClassSession.objects.filter(run__in=runs, starts_at__date=today)
