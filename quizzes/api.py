@@ -48,13 +48,10 @@ def start_or_resume(request, quiz_id: int):
     if not permissions.can_take_quiz(request.auth, quiz):
         raise NotAllowed(_("Enrol in a group of this course to take the quiz."),
                          code="not_enrolled")
-    existing = Attempt.objects.filter(quiz__translation_key=quiz.translation_key,
-                                      user=request.auth,
-                                      state=Attempt.State.IN_PROGRESS).values_list("pk",
-                                                                                   flat=True)
-    existing_ids = set(existing)
+    existing = selectors.open_attempt(quiz=quiz, user=request.auth)
     attempt = services.start_attempt(quiz=quiz, user=request.auth)
-    return Status(200 if attempt.pk in existing_ids else 201, selectors.attempt_view(attempt))
+    resumed = existing is not None and attempt.pk == existing.pk
+    return Status(200 if resumed else 201, selectors.attempt_view(attempt))
 
 
 @router.get("/attempts/{attempt_id}", response=dict)

@@ -108,6 +108,12 @@ def attempts_of(*, user, quiz: QuizPage) -> QuerySet[Attempt]:
             .select_related("quiz").order_by("number"))
 
 
+def open_attempt(*, quiz: QuizPage, user) -> Attempt | None:
+    """The attempt in progress at the quiz, in whichever of its translations it was
+    started (one quiz, one attempt open at a time)."""
+    return attempts_of(user=user, quiz=quiz).filter(state=Attempt.State.IN_PROGRESS).first()
+
+
 def best_result(attempts) -> dict | None:
     """The best finished result among these attempts that the learner may see now."""
     shown = [result for attempt in attempts if attempt.state == Attempt.State.FINISHED

@@ -19,6 +19,7 @@ from cms.errors import Conflict, KopaError, NotAllowed
 from quizzes.models import Attempt, AttemptAnswer, Question, QuizPage
 from quizzes.models.ids import Dealer
 from quizzes.models.kinds import kind_of
+from quizzes.selectors import attempts_of, open_attempt
 
 logger = logging.getLogger(__name__)
 # A request sent just before the deadline may arrive a little after it.
@@ -61,17 +62,6 @@ def _deadline(quiz: QuizPage, now: datetime.datetime) -> datetime.datetime | Non
     return min(ends) if ends else None
 
 
-def _one_quiz(quiz: QuizPage, user):
-    """The person's attempts at this quiz in every translation: the limit, the numbering
-    and "one attempt open at a time" are one quiz's, whatever language it is taken in."""
-    return Attempt.objects.filter(quiz__translation_key=quiz.translation_key, user=user)
-
-
-def _open_attempt(quiz: QuizPage, user) -> Attempt | None:
-    return (_one_quiz(quiz, user).filter(state=Attempt.State.IN_PROGRESS)
-            .select_related("quiz").first())
-
-
 def _refuse_when_used_up(quiz: QuizPage, done) -> None:
     if quiz.attempts_allowed and done.count() >= quiz.attempts_allowed:
         raise NotAllowed(_("You have used all your attempts at this quiz."),
@@ -92,7 +82,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
     from quizzes.permissions import taking_run_id
 
     now = now or timezone.now()
-    current = _open_attempt(quiz, user)
+    current = open_attempt(quiz=quiz, user=user)
     if current is not None:
         if current.deadline and now > current.deadline + DEADLINE_GRACE:
             submit_attempt(attempt_id=current.pk, now=now)
@@ -100,7 +90,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
             return current
     if not quiz.is_open(now):
         raise NotAllowed(_("This quiz is not open now."), code="quiz_closed")
-    _refuse_when_used_up(quiz, _one_quiz(quiz, user))
+    _refuse_when_used_up(quiz, attempts_of(user=user, quiz=quiz))
     seed = secrets.randbelow(2**31)
     rng = random.Random(seed)  # noqa: S311 - order of questions, not a secret
     drawn = _draw_questions(quiz, rng)
@@ -111,10 +101,10 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
     try:
         with transaction.atomic():
             _lock_person(user)
-            current = _open_attempt(quiz, user)
+            current = open_attempt(quiz=quiz, user=user)
             if current is not None:
                 return current
-            done = _one_quiz(quiz, user)
+            done = attempts_of(user=user, quiz=quiz)
             _refuse_when_used_up(quiz, done)
             last_number = done.aggregate(last=Max("number"))["last"] or 0
             attempt = Attempt.objects.create(quiz=quiz, user=user, number=last_number + 1,
@@ -135,7 +125,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
                 _queue_deadline(attempt)
     except IntegrityError:
         # Two tabs pressed "start" at once: the other one won; resume it.
-        current = _open_attempt(quiz, user)
+        current = open_attempt(quiz=quiz, user=user)
         if current is None:
             raise
         return current
