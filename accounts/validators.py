@@ -17,8 +17,8 @@ MESSAGE = _("Remove the invisible control or text-direction characters (such as 
 
 
 def control_characters(value: str) -> list[str]:
-    """The refused characters in `value`, as U+XXXX: C0 and C1 controls (tab and new line
-    too: a name is one line) and the bidi controls above."""
+    """The refused characters in `value`, as code points such as U+202E: C0 and C1
+    controls (tab and new line too: a name is one line) and the bidi controls above."""
     return [f"U+{ord(char):04X}" for char in value or ""
             if char in BIDI_CONTROLS or unicodedata.category(char) == "Cc"]
 
