@@ -17,8 +17,9 @@ def latest_heartbeat() -> WorkerHeartbeat | None:
     return WorkerHeartbeat.objects.order_by("-seen_at").first()
 
 
-def worker_seen_recently(*, within: timedelta = timedelta(minutes=10)) -> bool:
-    beat = latest_heartbeat()
+def beat_is_recent(beat: WorkerHeartbeat | None, *,
+                   within: timedelta = timedelta(minutes=10)) -> bool:
+    """Whether a worker has been heard from lately (the heartbeat runs every few minutes)."""
     return beat is not None and beat.seen_at >= timezone.now() - within
 
 
@@ -77,8 +78,7 @@ def health() -> dict[str, object]:
         seen = latest_heartbeat()
     except Exception:  # the database is down: reported above
         seen = None
-    recent = seen is not None and seen.seen_at >= timezone.now() - timedelta(minutes=10)
-    parts["worker"] = {"ok": recent,
+    parts["worker"] = {"ok": beat_is_recent(seen),
                        "last_seen": seen.seen_at.isoformat() if seen else None}
     warnings = []
     if parts["broker"].get("persistent") is False:
