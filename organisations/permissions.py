@@ -50,10 +50,13 @@ def participant_of_run(_by, user, run: CourseRun) -> bool:
     return Participant.objects.filter(user=user, organisation__run_links__run=run).exists()
 
 
-def coordinates_person(by, user) -> bool:
-    """`by` coordinates an organisation `user` is a participant of."""
-    return by.is_authenticated and Participant.objects.filter(
-        user=user, organisation__coordinators=by).exists()
+def coordinated_people(by, users) -> set[int]:
+    """The ids of those of `users` who are participants of an organisation `by`
+    coordinates: one query for a whole group's cards."""
+    if not by.is_authenticated:
+        return set()
+    return set(Participant.objects.filter(user__in=users, organisation__coordinators=by)
+               .values_list("user_id", flat=True))
 
 
 def grant_role_permissions(groups: dict) -> None:

@@ -101,3 +101,16 @@ def test_a_teacher_cannot_print_a_card_for_someone_they_did_not_make(client, cou
     client.force_login(other_teacher)
     client.post(f"/en/teach/groups/{other_run.pk}/login-cards/")
     assert not LoginCode.objects.exists()
+
+
+@pytest.mark.parametrize("people", [3, 15])
+def test_a_groups_cards_cost_the_same_queries_whatever_its_size(
+        organisation, coordinator, people, django_assert_max_num_queries):
+    persons = []
+    for n in range(people):
+        person = create_user(first_name="Anna", last_name=f"Bērziņa{n}")
+        ParticipantFactory(organisation=organisation, user=person)
+        persons.append(person)
+    with django_assert_max_num_queries(8):
+        pairs, skipped = services.issue_login_codes(users=persons, by=coordinator)
+    assert len(pairs) == people and skipped == []
