@@ -45,6 +45,9 @@ class RowCheck:
     errors: list
     notes: list
     user_id: int | None = None
+    # The e-mail belongs to an account outside the organisation. Kept out of `as_dict`:
+    # the coordinator's check must read the same as for an address nobody uses.
+    email_taken: bool = False
 
     def as_dict(self) -> dict:
         return {"line": self.line, **self.data, "errors": self.errors, "notes": self.notes,
@@ -127,9 +130,10 @@ def check_rows(*, organisation: Organisation, run: CourseRun | None,
                rows: list[tuple[int, dict]], link_accounts: bool = False) -> list[RowCheck]:
     """Every row checked against the file and the database in a fixed number of queries.
 
-    An e-mail already used by someone who is not this organisation's participant is an
-    error unless a manager imports (`link_accounts`): otherwise a coordinator could pull
-    another organisation's person into theirs and print a login card for them."""
+    An e-mail already used by someone who is not this organisation's participant links
+    that account only when a manager imports (`link_accounts`); for a coordinator the row
+    reads exactly as one with an unused address, so the check reveals nothing about
+    accounts outside their organisation."""
     checks = []
     for line, data in rows:
         clean, errors = check_fields(data)
@@ -157,10 +161,12 @@ def check_rows(*, organisation: Organisation, run: CourseRun | None,
         seen[key] = check.line
         account = accounts.get(check.data["email"])
         if account and not link_accounts and account not in member_ids:
-            check.errors.append(error("email_in_use", _(
-                "Another account uses this e-mail address. Leave the e-mail out, or ask a "
-                "manager to add this person to your organisation.")))
-            continue
+            # Someone outside the organisation has this address. Saying so would tell a
+            # coordinator who is on the platform, and using the account would let them
+            # print a login card for it; so the row reads as a new person, and the new
+            # account is made without the address (see `commit_import`).
+            check.email_taken = True
+            account = None
         check.user_id = account or members.get(key)
         if check.user_id:
             check.notes.append(error("existing_account", _("Has an account already; it is "
@@ -271,7 +277,8 @@ def commit_import(*, participant_import: ParticipantImport, by,
     valid = [check for check in checks if not check.errors]
     new = [check for check in valid if not check.user_id]
     users = [User(username=username, first_name=check.data["first_name"],
-                  last_name=check.data["last_name"], email=check.data["email"] or None,
+                  last_name=check.data["last_name"],
+                  email=None if check.email_taken else check.data["email"] or None,
                   phone=check.data["phone"], preferred_language=check.data["language"],
                   password=make_password(None))
              for check, username in zip(new, usernames_for(new), strict=True)]
