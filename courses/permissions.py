@@ -52,12 +52,34 @@ def taught_runs(user) -> QuerySet[CourseRun]:
 
 
 def teachers_of_course(course):
-    """Everyone teaching a group of the course, in any of its translations (the course's
-    editors in the admin are these people)."""
+    """Everyone teaching a group of the course, in any of its translations (they may draft
+    its pages in the admin and submit them for review)."""
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(
         teaching_runs__course__translation_key=course.translation_key).distinct()
+
+
+def edits_course(user, course) -> bool:
+    """May change the course's course-wide settings and publish it (in any translation):
+    managers, and the people a manager named its editors. Teaching a group of the course
+    is not enough: a pass mark holds for every group (issue 10)."""
+    if course is None or not _signed_in(user):
+        return False
+    if is_manager(user):
+        return True
+    from courses.models import CourseEditor
+
+    return CourseEditor.objects.filter(
+        user_id=user.pk, course__translation_key=course.translation_key).exists()
+
+
+def editors_of_course(course):
+    """The people named editors of the course, in any of its translations."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        edited_courses__course__translation_key=course.translation_key).distinct()
 
 
 def teaches_any(user) -> bool:
@@ -129,3 +151,12 @@ def gradable(user, records: QuerySet, *, run_field: str = "run",
                                      user_id=OuterRef(f"{person_field}_id"),
                                      state__in=SEAT_STATES)
     return records.filter(Exists(seat), **{f"{run_field}__teachers": user})
+
+
+def grant_role_permissions(groups: dict) -> None:
+    """Managers run groups, enrolments and who edits which course in the admin."""
+    from django.contrib.auth.models import Permission
+
+    groups["Managers"].permissions.add(*Permission.objects.filter(
+        content_type__app_label="courses",
+        content_type__model__in=["courserun", "enrollment", "courseeditor"]))

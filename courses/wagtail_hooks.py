@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from cms.errors import KopaError
 from courses import services
-from courses.models import CourseRun, Enrollment
+from courses.models import CourseEditor, CourseRun, Enrollment
 
 
 class RunEditView(generic.EditView):
@@ -104,11 +104,26 @@ class EnrollmentViewSet(ModelViewSet):
         return forms.modelform_factory(Enrollment, fields=fields)
 
 
+class CourseEditorViewSet(ModelViewSet):
+    """Managers name who edits a course: its course-wide settings and publishing, and
+    reviewing what its teachers draft (teaching a group does not give it)."""
+
+    model = CourseEditor
+    icon = "edit"
+    menu_label = _("Course editors")
+    copy_view_enabled = False
+    list_display = ["user", "course", "added_at"]
+    list_filter = ["course"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    form_fields = ["course", "user"]
+
+
 class EnrolmentViewSetGroup(ModelViewSetGroup):
     menu_label = _("Groups and enrolment")
     menu_icon = "group"
     menu_order = 210
-    items = (CourseRunViewSet("course_runs"), EnrollmentViewSet("enrollments"))
+    items = (CourseRunViewSet("course_runs"), EnrollmentViewSet("enrollments"),
+             CourseEditorViewSet("course_editors"))
 
 
 @hooks.register("register_admin_viewset")

@@ -9,10 +9,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from courses.forms import CourseSettingsForm
 from lessons.blocks import LessonBodyBlock
 
 
 class LessonPage(Page):
+    # Whether the course needs it: its editors' to decide (courses.forms).
+    course_settings_fields = ("required_for_completion",)
+    base_form_class = CourseSettingsForm
     intro = RichTextField(_("introduction"), blank=True,
                           help_text=_("What the learner will be able to do after the lesson."))
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)

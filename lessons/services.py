@@ -1,9 +1,11 @@
 """Writes about lessons: a learner marks a lesson done."""
 
+from typing import Any
+
 from django.db import IntegrityError, transaction
 
 from courses.models import Enrollment
-from courses.permissions import teachers_of_course
+from courses.permissions import editors_of_course, teachers_of_course
 from courses.selectors.catalogue import course_of
 from courses.services import queue_completion_check
 from lessons.models import LessonPage, LessonProgress
@@ -47,10 +49,12 @@ def erase_progress(user) -> None:
 
 
 # --- who may author a course -----------------------------------------------------------
-# Wagtail grants page permissions to groups on a subtree. A teacher may author the courses
-# they teach, so each course gets a group of its own, holding permissions on the course
-# page and its translations, whose members are the teachers of the course's groups (runs).
+# Wagtail grants page permissions to groups on a subtree. Each course gets two groups of its
+# own, holding permissions on the course page and its translations: its authors (the
+# teachers of its groups) draft pages and submit them for review; its editors (named by a
+# manager, `courses.CourseEditor`) also publish and change course-wide settings.
 
+AUTHOR_PAGE_PERMISSIONS = ("add", "change", "lock", "unlock")
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 MANAGER_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 MEDIA_PERMISSIONS = (("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
@@ -80,30 +84,44 @@ def course_editors_group_name(course) -> str:
     return f"Course editors #{course.translation_key}"
 
 
-@transaction.atomic
-def sync_course_editors(*, course_id: int):
-    """Makes the course's editor group hold exactly the teachers of its runs, with page
-    permissions on the course and each of its translations. Idempotent."""
+def course_authors_group_name(course) -> str:
+    return f"Course authors #{course.translation_key}"
+
+
+def _sync_group(*, name: str, pages: list, types: tuple[str, ...], members) -> Any:
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
+                                                 codename="access_admin"))
+    _grant_media(group)
+    permissions = _page_permissions(types)
+    GroupPagePermission.objects.filter(group=group).exclude(
+        permission__in=permissions).delete()
+    for page in pages:
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page,
+                                                      permission=permission)
+    group.user_set.set(members)
+    return group
+
+
+@transaction.atomic
+def sync_course_editors(*, course_id: int):
+    """Makes the course's author group hold exactly the teachers of its runs and its editor
+    group exactly its named editors, each with its page permissions on the course and each
+    of its translations. Idempotent. Returns the editor group."""
     from courses.models import CoursePage
 
     course = CoursePage.objects.filter(pk=course_id).first()
     if course is None:
         return None
-    group, _created = Group.objects.get_or_create(name=course_editors_group_name(course))
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
-                                                 codename="access_admin"))
-    _grant_media(group)
     pages = list(CoursePage.objects.filter(translation_key=course.translation_key))
-    permissions = _page_permissions(EDITOR_PAGE_PERMISSIONS)
-    for page in pages:
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=page,
-                                                      permission=permission)
-    group.user_set.set(teachers_of_course(course))
-    return group
+    _sync_group(name=course_authors_group_name(course), pages=pages,
+                types=AUTHOR_PAGE_PERMISSIONS, members=teachers_of_course(course))
+    return _sync_group(name=course_editors_group_name(course), pages=pages,
+                       types=EDITOR_PAGE_PERMISSIONS, members=editors_of_course(course))
 
 
 def sync_editors_of_courses(*, course_ids) -> None:
@@ -129,3 +147,30 @@ def grant_manager_permissions(*, group) -> None:
     for permission in _page_permissions(MANAGER_PAGE_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
     _grant_media(group)
+
+
+REVIEW_WORKFLOW = "Course review"
+
+
+@transaction.atomic
+def ensure_review_workflow() -> None:
+    """The default workflow: a change drafted by a course's author (a teacher) goes live
+    when the course's editors approve it. Made once; it takes the place of Wagtail's
+    untouched default ("Moderators approval", whose group nobody is in) on the root, and
+    a manager may change or turn it off in the admin afterwards without it coming back."""
+    from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+
+    from courses.models import CourseReviewTask
+
+    root = Page.get_first_root_node()
+    if root is None or Workflow.objects.filter(name=REVIEW_WORKFLOW).exists():
+        return
+    workflow = Workflow.objects.create(name=REVIEW_WORKFLOW)
+    task = CourseReviewTask.objects.create(name="Course editors approve")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    current = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if current is None:
+        WorkflowPage.objects.create(page=root, workflow=workflow)
+    elif current.workflow.name == "Moderators approval":
+        current.workflow = workflow
+        current.save(update_fields=["workflow"])

@@ -1,6 +1,6 @@
 """Reactions to events lessons does not own; each hands over to a service at once."""
 
-from courses.models import CoursePage, CourseRun
+from courses.models import CourseEditor, CoursePage, CourseRun
 from lessons import services
 
 
@@ -18,8 +18,14 @@ def on_run_teachers_changed(sender, instance, action, reverse, pk_set, **kwargs)
     services.queue_editor_sync(course_ids=course_ids)
 
 
+def on_course_editor_changed(sender, instance, **kwargs) -> None:
+    services.queue_editor_sync(course_ids=[instance.course_id])
+
+
 def on_page_published(sender, instance, **kwargs) -> None:
     """A newly published translation of a course gets its editors' permissions too."""
-    if isinstance(instance.specific_deferred, CoursePage) and CourseRun.objects.filter(
-            course__translation_key=instance.translation_key).exists():
+    if isinstance(instance.specific_deferred, CoursePage) and (
+            CourseRun.objects.filter(course__translation_key=instance.translation_key).exists()
+            or CourseEditor.objects.filter(
+                course__translation_key=instance.translation_key).exists()):
         services.queue_editor_sync(course_ids=[instance.pk])

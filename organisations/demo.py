@@ -5,12 +5,11 @@ Arabic script), enrolled. Runs after the courses, lessons and quizzes demos; ide
 import datetime
 import sys
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from accounts.services import create_user
+from accounts.services import create_user, ensure_role_groups
 from courses import services as course_services
 from courses.models import CoursePage, CourseRun, Enrollment
 from organisations.models import Organisation, OrganisationRun, Participant
@@ -48,16 +47,6 @@ PARTICIPANTS = [
     ("demo-jose", "José", "Muñoz", "jose.munoz@example.com", "en", "VE", "riga", "male", 1987,
      0),
 ]
-
-
-def grant_manager_permissions() -> None:
-    managers = Group.objects.filter(name="Managers").first()
-    if managers is None:
-        return
-    managers.permissions.add(*Permission.objects.filter(
-        content_type__app_label__in=["courses", "organisations"],
-        content_type__model__in=["courserun", "enrollment", "organisation", "organisationrun",
-                                 "participant"]))
 
 
 def ensure_runs(context: dict) -> list[CourseRun | None]:
@@ -99,7 +88,7 @@ def ensure_people(organisation: Organisation, coordinator) -> list[User]:
 
 
 def load(context: dict) -> None:
-    grant_manager_permissions()
+    ensure_role_groups()  # what each app grants managers, as after every migrate
     users = context.get("users", {})
     coordinator = users.get("coordinator")
     runs = ensure_runs(context)

@@ -60,10 +60,9 @@ def coordinated_people(by, users) -> set[int]:
 
 
 def grant_role_permissions(groups: dict) -> None:
-    """Managers run groups, enrolments and organisations in the admin."""
+    """Managers run organisations in the admin (groups and enrolments: `courses`)."""
     from django.contrib.auth.models import Permission
 
     groups["Managers"].permissions.add(*Permission.objects.filter(
-        content_type__app_label__in=["courses", "organisations"],
-        content_type__model__in=["courserun", "enrollment", "organisation", "organisationrun",
-                                 "participant"]))
+        content_type__app_label="organisations",
+        content_type__model__in=["organisation", "organisationrun", "participant"]))

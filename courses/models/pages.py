@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.forms import CourseSettingsForm
 from courses.models.choices import AttendanceBasis, CefrLevel, CourseKind, DeliveryFormat
 
 
@@ -111,6 +112,11 @@ class CourseIndexPage(Page):
 
 
 class CoursePage(Page):
+    # Fields every group of the course is held to: its editors' to change (courses.forms).
+    course_settings_fields = ("academic_hours", "certificate_offered",
+                              "completion_min_attendance", "completion_attendance_basis",
+                              "completion_requires_signoff")
+    base_form_class = CourseSettingsForm
     summary = models.CharField(
         _("summary"), max_length=300, blank=True,
         help_text=_("One or two sentences for the catalogue; e.g. 28 academic hours about "

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from courses.forms import CourseSettingsForm
 from quizzes.models.questions import Question, QuestionCategory
 
 
@@ -44,6 +45,11 @@ ALL_REVIEW = [item.value for item in ReviewItem]
 
 
 class QuizPage(Page):
+    # What every group of the course is held to: its editors' to change (courses.forms).
+    course_settings_fields = ("pass_mark", "attempts_allowed", "time_limit_minutes",
+                              "required_for_completion", "review_during", "review_after",
+                              "review_later", "review_closed")
+    base_form_class = CourseSettingsForm
     intro = RichTextField(_("introduction"), blank=True)
     pass_mark = models.DecimalField(
         _("pass mark, %"), max_digits=5, decimal_places=2, default=Decimal(60),

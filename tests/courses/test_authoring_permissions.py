@@ -44,7 +44,8 @@ def test_teacher_of_a_run_may_edit_and_add_under_that_course_only(
         CourseRunFactory(course=course, teachers=[teacher])
     assert module.permissions_for_user(teacher).can_edit()
     assert module.permissions_for_user(teacher).can_add_subpage()
-    assert course.permissions_for_user(teacher).can_publish()
+    # Teaching is not editing: a teacher's changes go live through the course's editors.
+    assert not course.permissions_for_user(teacher).can_publish()
     assert not other_module.permissions_for_user(teacher).can_edit()
     assert not other.permissions_for_user(teacher).can_add_subpage()
     assert not course.get_parent().permissions_for_user(teacher).can_add_subpage()
@@ -111,7 +112,7 @@ def test_learner_never_sees_unpublished_or_private_courses(client, learner, cour
     assert draft.pk not in listed and private.pk not in listed
 
 
-def test_teacher_creates_and_publishes_a_lesson_with_the_admin_form(
+def test_teacher_drafts_a_lesson_with_the_admin_form(
         client, staff, two_courses, django_capture_on_commit_callbacks):
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -129,12 +130,11 @@ def test_teacher_creates_and_publishes_a_lesson_with_the_admin_form(
             ("heading", {"text": "Pašvaldību vēlēšanas", "level": "h2"}),
             ("text", rich_text("<p>Domi ievēl uz četriem gadiem.</p>")),
         ]),
-        "action-publish": "action-publish",
     })
     response = client.post(f"/admin/pages/add/lessons/lessonpage/{module.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     lesson = LessonPage.objects.get(slug="pasvaldibas")
-    assert lesson.live and lesson.get_parent().pk == module.pk
+    assert not lesson.live and lesson.get_parent().pk == module.pk
     assert [block.block_type for block in lesson.body] == ["heading", "text"]
     refused = client.post(f"/admin/pages/add/lessons/lessonpage/{other_module.pk}/",
                           {**data, "slug": "cits"})
