@@ -176,8 +176,14 @@ def participants_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def cards_or_message(request: HttpRequest, users: list, title: str, back: str,
-                     filename: str) -> HttpResponse:
-    pairs, skipped = services.issue_login_codes(users=users, by=request.user)
+                     filename: str, reset: bool = False) -> HttpResponse:
+    """Login cards for `users`, or a message saying who got none and why. A reset (a
+    person lost their card) must be confirmed: it ends their password and old card."""
+    if reset and request.POST.get("confirm_reset") != "1":
+        messages.error(request, _("A new card ends the person's password and old card. Tick "
+                                  "the box to confirm, then press the button again."))
+        return HttpResponseRedirect(back)
+    pairs, skipped = services.issue_login_codes(users=users, by=request.user, reset=reset)
     if skipped:
         messages.warning(request, _("No card for: %(names)s. They have signed in or have a "
                                     "password already, or their account was not made by "
@@ -210,23 +216,29 @@ def organisation_login_cards(request: HttpRequest, pk: int) -> HttpResponse:
     users = list(User.objects.filter(memberships__organisation=organisation, pk__in=ids)
                  .order_by("last_name", "first_name"))
     return cards_or_message(request, users, organisation.name,
-                            reverse("organisations:detail", args=[pk]), "login-cards.pdf")
+                            reverse("organisations:detail", args=[pk]), "login-cards.pdf",
+                            reset=request.POST.get("reset") == "1")
 
 
 @login_required
 @require_POST
 def run_login_cards(request: HttpRequest, run_pk: int) -> HttpResponse:
-    """For a group's teacher: cards for the group's people who have no password yet."""
+    """For a group's teacher: cards for the group's people who have no password yet, or
+    (`reset`) a new card for one who lost theirs."""
     run = course_selectors.run_detail(run_id=run_pk)
     if run is None or not course_permissions.can_manage_run(request.user, run):
         raise Http404
-    users = list(User.objects.filter(
+    people = User.objects.filter(
         enrollments__run=run,
         enrollments__state__in=(Enrollment.State.ACTIVE, Enrollment.State.WAITLISTED))
-        .order_by("last_name", "first_name"))
+    reset = request.POST.get("reset") == "1"
+    if reset:  # one person who lost their card (the rule decides whether this teacher may)
+        people = people.filter(pk__in=[person for value in request.POST.getlist("people")
+                                       if (person := parse_id(value))])
+    users = list(people.order_by("last_name", "first_name"))
     return cards_or_message(request, users, run.title,
                             reverse("courses:run_participants", args=[run.pk]),
-                            "login-cards.pdf")
+                            "login-cards.pdf", reset=reset)
 
 
 def password_panel(request: HttpRequest) -> dict | None:

@@ -114,3 +114,48 @@ def test_a_groups_cards_cost_the_same_queries_whatever_its_size(
     with django_assert_max_num_queries(8):
         pairs, skipped = services.issue_login_codes(users=persons, by=coordinator)
     assert len(pairs) == people and skipped == []
+
+
+def used(person, password="Own-password-2026!"):
+    person.last_login = timezone.now()
+    person.set_password(password)
+    person.save()
+    return person
+
+
+def test_a_coordinator_gives_a_new_card_from_the_organisation_page(card_person, organisation,
+                                                                   coordinator):
+    """A person without e-mail lost their card after signing in: the coordinator ticks them,
+    confirms, and prints a new card; the old password stops working, the new code signs in."""
+    used(card_person)
+    client = Client()
+    client.force_login(coordinator)
+    page = client.get(f"/organisations/{organisation.pk}/").content.decode()
+    assert 'name="reset"' in page and 'name="confirm_reset"' in page
+    url = f"/organisations/{organisation.pk}/login-cards/"
+    unconfirmed = client.post(url, {"people": [card_person.pk], "reset": "1"})
+    assert unconfirmed.status_code == 302 and not LoginCode.objects.exists()
+    assert sign_in(card_person.username, "Own-password-2026!").status_code == 302
+    card = client.post(url, {"people": [card_person.pk], "reset": "1", "confirm_reset": "1"})
+    assert card["Content-Type"] == "application/pdf"
+    issue = LoginCodeIssue.objects.get(user=card_person)
+    assert issue.reset and issue.issued_by == coordinator
+    card_person.refresh_from_db()
+    assert not card_person.has_usable_password()
+
+
+def test_a_teacher_gives_a_new_card_to_someone_they_made_only(run, teacher, make_user):
+    mine = used(create_user(first_name="Оксана", last_name="Шевченко", created_by=teacher))
+    theirs = used(make_user(username="cits-cilveks"))
+    for person in (mine, theirs):
+        EnrollmentFactory(run=run, user=person)
+    client = Client()
+    client.force_login(teacher)
+    page = client.get(f"/teach/groups/{run.pk}/").content.decode()
+    assert page.count('name="reset"') == 1
+    url = f"/teach/groups/{run.pk}/login-cards/"
+    client.post(url, {"people": [theirs.pk], "reset": "1", "confirm_reset": "1"})
+    assert not LoginCode.objects.filter(user=theirs).exists()
+    card = client.post(url, {"people": [mine.pk], "reset": "1", "confirm_reset": "1"})
+    assert card["Content-Type"] == "application/pdf"
+    assert LoginCode.objects.filter(user=mine).count() == 1
