@@ -41,8 +41,8 @@ lint: install ## ruff, and migrations that match the models
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-browser-deps: ## Debian's Chromium for browser tests, where we may install it (root)
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+browser-deps: ## Debian's Chromium for browser tests and Noto fonts for PDFs, where we may install them (root)
+	@{ command -v chromium >/dev/null && fc-list 2>/dev/null | grep -q "Noto Sans"; } || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; } \
 	  || echo "chromium not installed: browser tests will be skipped"; }
 

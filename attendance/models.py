@@ -93,6 +93,15 @@ class ClassSession(models.Model):
         return f"{self.run} · {local:%Y-%m-%d %H:%M}"
 
     def save(self, *args, **kwargs) -> None:
+        # Times are shown and entered to the minute: seconds left over from another source
+        # would make the hours disagree with the times the teacher sees (23:19–00:04
+        # counting 44 minutes).
+        for name in ("starts_at", "ends_at"):
+            value = getattr(self, name)
+            if value is not None and (value.second or value.microsecond):
+                setattr(self, name, value.replace(second=0, microsecond=0))
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], name}
         if not self.hours_set_by_hand and self.starts_at and self.ends_at:
             self.academic_hours = max(academic_hours_between(self.starts_at, self.ends_at),
                                       Decimal("0"))
