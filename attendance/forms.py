@@ -27,6 +27,8 @@ class ScheduleForm(forms.Form):
 class SessionForm(forms.ModelForm):
     online_url = forms.URLField(label=_("online meeting link"), required=False,
                                 assume_scheme="https")
+    # The saved state the form was drawn from (attendance.services.session_version).
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ClassSession

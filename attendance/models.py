@@ -94,7 +94,7 @@ class ClassSession(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         # Times are shown and entered to the minute: seconds left over from another source
-        # would make the hours disagree with the times the teacher sees (23:19–00:04
+        # would make the hours disagree with the times the teacher sees (23:19 to 00:04
         # counting 44 minutes).
         for name in ("starts_at", "ends_at"):
             value = getattr(self, name)

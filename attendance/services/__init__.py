@@ -4,7 +4,12 @@ warnings, calendar feeds and personal data."""
 from attendance.services.checkin import check_in, code_is_valid, current_code
 from attendance.services.feeds import feed_for, reset_feed
 from attendance.services.marks import MarkInput, queue_recount, set_marks
-from attendance.services.schedule import add_session, generate_schedule, update_session
+from attendance.services.schedule import (
+    add_session,
+    generate_schedule,
+    session_version,
+    update_session,
+)
 from attendance.services.warnings import refresh_warnings, send_warning_notices
 
 __all__ = [
@@ -19,6 +24,7 @@ __all__ = [
     "refresh_warnings",
     "reset_feed",
     "send_warning_notices",
+    "session_version",
     "set_marks",
     "update_session",
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from attendance.models import AttendanceMark, ClassSession, academic_hours_between
 from attendance.permissions import ensure_can_manage_run
-from cms.errors import KopaError
+from cms.errors import Conflict, KopaError
 from courses.models import CourseRun
 
 MAX_GENERATED = 200
@@ -64,12 +64,26 @@ def generate_schedule(*, run: CourseRun, by, first_day: datetime.date, weekdays:
 
 
 @transaction.atomic
-def update_session(*, session: ClassSession, by, **changes) -> ClassSession:
+def session_version(session: ClassSession) -> str:
+    """What an edit form carries to say which saved state it was drawn from."""
+    return session.updated_at.isoformat() if session.updated_at else ""
+
+
+def update_session(*, session: ClassSession, by, seen_version: str | None = None,
+                   **changes) -> ClassSession:
     """Every edit of a session, on the site and in the admin: what follows from it (hours,
     warnings, completion) is recounted after commit. `run` moves a session to another
     group only while nobody has a mark in it: marks belong to the group's people, and a
-    moved session would carry them into a group they are not in."""
+    moved session would carry them into a group they are not in. `seen_version`: the
+    form was drawn from that saved state; if someone saved since, nothing is changed and
+    the person is told (two teachers editing one session are not silently overwritten)."""
     ensure_can_manage_run(by, session.run_id)
+    if seen_version is not None:
+        current = ClassSession.objects.select_for_update().get(pk=session.pk)
+        if session_version(current) != seen_version:
+            raise Conflict(_("Someone else saved this session after you opened it. Here it "
+                             "is as it is now: make your change again."),
+                           code="stale_session")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise KopaError(_("These fields cannot be changed: %(fields)s")

@@ -82,13 +82,20 @@ def schedule(request: HttpRequest, run_id: int) -> HttpResponse:
 @login_required
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
     session = managed_session(request, session_id)
-    form = SessionForm(request.POST or None, instance=session)
+    form = SessionForm(request.POST or None, instance=session,
+                       initial={"version": services.session_version(session)})
     if request.method == "POST" and form.is_valid():
         try:
-            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            changes = {name: form.cleaned_data[name] for name in form.changed_data
+                       if name != "version"}
             session.refresh_from_db()
-            services.update_session(session=session, by=request.user, **changes)
+            # A form without its version (an old tab from before it existed) is stale too.
+            services.update_session(session=session, by=request.user,
+                                    seen_version=form.cleaned_data["version"], **changes)
         except KopaError as error:
+            if error.code == "stale_session":
+                messages.error(request, error.message)
+                return HttpResponseRedirect(request.path)
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The session was saved."))

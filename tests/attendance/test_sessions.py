@@ -105,15 +105,43 @@ def test_schedule_page_explains_a_wrong_field(client, run, teacher):
 
 def test_session_edit_page(client, run, teacher, past_session):
     client.force_login(teacher)
-    local = timezone.localtime(past_session.starts_at)
-    response = client.post(f"/attendance/sessions/{past_session.pk}/edit/", {
-        "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
-        "ends_at": (local + datetime.timedelta(minutes=45)).strftime("%Y-%m-%dT%H:%M"),
-        "academic_hours": "2", "topic": "Valoda", "place": "", "online_url": "",
-        "late_after_minutes": "10"})
+    response = client.post(f"/attendance/sessions/{past_session.pk}/edit/",
+                           edit_data(past_session, minutes=45, topic="Valoda"))
     assert response.status_code == 302, response.content
     past_session.refresh_from_db()
     assert past_session.academic_hours == Decimal("1.00")
+
+
+def edit_data(session, *, minutes, topic):
+    from attendance.services import session_version
+
+    local = timezone.localtime(session.starts_at)
+    return {"starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (local + datetime.timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M"),
+            "academic_hours": "2", "topic": topic, "place": "", "online_url": "",
+            "late_after_minutes": "10", "version": session_version(session)}
+
+
+def test_two_teachers_saving_one_session_are_told_not_overwritten(client, run, teacher,
+                                                                   make_user, past_session):
+    """Both opened the edit form; the first saves a new topic, the second's save (drawn
+    from the older state) is refused with a message and the first's edit stays."""
+    other = make_user(username="otra-skolotaja")
+    run.teachers.add(other)
+    drawn = type(past_session).objects.get(pk=past_session.pk)  # both pages drawn now
+    client.force_login(teacher)
+    first = client.post(f"/attendance/sessions/{past_session.pk}/edit/",
+                        edit_data(drawn, minutes=90, topic="Satversme"))
+    assert first.status_code == 302
+    client.force_login(other)
+    second = client.post(f"/attendance/sessions/{past_session.pk}/edit/",
+                         edit_data(drawn, minutes=45, topic="Saeima"), follow=True)
+    past_session.refresh_from_db()
+    assert past_session.topic == "Satversme"
+    assert past_session.academic_hours == Decimal("2.00")
+    page = second.content.decode()
+    assert "Kāds cits saglabāja" in page  # the message, in Latvian
+    assert 'value="Satversme"' in page  # the form now shows the saved state
 
 
 def test_a_learner_cannot_open_the_group_pages(client, run, enrollment, past_session):
