@@ -27,10 +27,12 @@ def _id(ids: dict, value: str):
 
 def response_from_post(answer_public: dict, position: int, data) -> dict | None:
     """The response dict for one question from POST data; None when the form did not carry
-    the question at all (so a partial form never wipes a saved answer)."""
+    the question at all (so a partial form never wipes a saved answer). The marker comes
+    after the question's inputs in the page, and must be whole ("1"): a body cut anywhere
+    inside a question, even one whose length was made to match, leaves it untouched."""
     kind = answer_public["kind"]
     name = field_name(position)
-    if f"{name}-present" not in data:
+    if data.get(f"{name}-present") != "1":
         return None
     if kind in ("single_choice", "multiple_choice"):
         # Ids are matched as the form wrote them, so old numeric ids still read back.
