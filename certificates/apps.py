@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 def queue_certificate(enrollment_id: int) -> None:
     """Runs after the completing transaction has committed; the worker does the rest."""
     from certificates.tasks import issue_certificate_task
+    from cms.services import send_task
 
-    issue_certificate_task.delay(enrollment_id)
+    send_task(issue_certificate_task, enrollment_id)
 
 
 def dashboard_context(request) -> dict | None:

@@ -1,5 +1,6 @@
 """Site-wide writes."""
 
+import logging
 import secrets
 import socket
 from datetime import datetime
@@ -8,6 +9,34 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.models import WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
+
+# Publishing a task with the broker down: two quick tries, then give up (within about a
+# second), so a request whose write has committed answers at once instead of hanging.
+PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2,
+                 "interval_max": 0.5}
+
+
+def send_task(task, *args, **options) -> bool:
+    """Hands a task to the broker now; False when the broker cannot take it. Callers queue
+    only effects a periodic sweep finds again (or that may be lost, such as a heartbeat),
+    so an unreachable broker delays an effect, never turns a committed write into a 500.
+    Logged without the arguments: they may be personal ids."""
+    from kombu.exceptions import KombuError
+
+    try:
+        task.apply_async(args=args, retry=True, retry_policy=PUBLISH_RETRY, **options)
+    except (KombuError, OSError) as error:  # kombu wraps the transports' own errors
+        logger.warning("broker unreachable: %s not queued now (%s)", task.name,
+                       type(error).__name__)
+        return False
+    return True
+
+
+def queue_task(task, *args, **options) -> None:
+    """`send_task` once the current transaction commits (the worker must see the rows)."""
+    transaction.on_commit(lambda: send_task(task, *args, **options))
 
 
 def record_heartbeat(*, token: str, queued_at: datetime) -> WorkerHeartbeat:
@@ -23,7 +52,7 @@ def queue_heartbeat() -> str:
 
     token = secrets.token_hex(16)
     queued_at = timezone.now().isoformat()
-    transaction.on_commit(lambda: record_worker_heartbeat.delay(token, queued_at))
+    queue_task(record_worker_heartbeat, token, queued_at)
     return token
 
 

@@ -32,8 +32,12 @@ INLINE_MEDIA_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "ima
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     """MEDIA_URL when Django itself serves uploads (development): Django's static serve,
     with nosniff so the browser keeps to the stated type, and risky types as downloads."""
+    from django.http import Http404
     from django.views.static import serve
 
+    if path.startswith("documents/"):
+        # Documents go through /documents/, which asks who may see them (lessons).
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
     if not content_type.startswith(INLINE_MEDIA_TYPES):

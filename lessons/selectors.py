@@ -172,3 +172,32 @@ def my_courses(*, user, limit: int = 20) -> list[dict]:
         .values_list("run__course__translation_key", flat=True))
     return [{"course": course, "outline": outlines[course.pk],
              "completed": course.translation_key in completed} for course in courses]
+
+
+# --- who may fetch a document ------------------------------------------------------------
+
+def may_fetch_document(request, document) -> bool:
+    """A document (a lesson's handout, audio or video file) is served to who may see a page
+    that uses it: a published page outside every private section, or a private one whose
+    restriction this request passes; people who work in the admin may fetch every document
+    (they choose them for pages). A document no page uses is for the admin only. Uses are
+    found in Wagtail's reference index, kept up to date as pages are saved."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    from courses.selectors.catalogue import published_q
+
+    user = request.user
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return True
+    page_ids = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(document),
+        to_object_id=str(document.pk),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    pages = Page.objects.filter(published_q(), pk__in=[int(pk) for pk in page_ids])
+    for page in pages:
+        restrictions = page.get_view_restrictions()
+        if all(restriction.accept_request(request) for restriction in restrictions):
+            return True
+    return False

@@ -13,6 +13,7 @@ from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession
 from attendance.permissions import ensure_can_manage_run
 from cms.errors import Conflict, KopaError, NotFound
 from cms.params import is_id
+from cms.services import queue_task
 from courses.models import SEAT_STATES, Enrollment
 from courses.services import queue_completion_check
 
@@ -143,4 +144,4 @@ def queue_recount(*, run_id: int, completion: bool = True) -> None:
     enrolment's completion (planned hours changed for everyone)."""
     from attendance.tasks import recount_run
 
-    transaction.on_commit(lambda: recount_run.delay(run_id, completion))
+    queue_task(recount_run, run_id, completion)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from attendance.models import AttendanceWarning
 from attendance.selectors.coordinators import coordinators_of_people
 from attendance.selectors.figures import run_figures
+from cms.services import queue_task
 from courses.models import CourseRun
 
 
@@ -51,8 +52,8 @@ def refresh_warnings(*, run_id: int, now=None) -> list[AttendanceWarning]:
         from attendance.tasks import send_warning_notices
 
         enrollment_ids = [w.enrollment_id for w in raised]
-        # robust: a broker outage costs the e-mails (logged), never the recount itself.
-        transaction.on_commit(lambda: send_warning_notices.delay(enrollment_ids), robust=True)
+        # A broker outage costs the e-mails (logged), never the recount itself.
+        queue_task(send_warning_notices, enrollment_ids)
     return raised
 
 

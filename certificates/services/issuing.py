@@ -19,6 +19,7 @@ from certificates.models import Certificate, CertificateBatch, CertificateEvent
 from certificates.services.snapshot import attended_hours, run_context, snapshot_fields
 from certificates.storage import private_storage
 from cms.errors import Conflict, KopaError
+from cms.services import queue_task, send_task
 from courses.models import CourseRun, Enrollment
 
 logger = logging.getLogger(__name__)
@@ -41,11 +42,8 @@ def event(certificate: Certificate, kind: str, *, actor=None, note: str = "") ->
 def queue_render(certificate_ids: list[int]) -> None:
     from certificates.tasks import render_certificate_task
 
-    def send() -> None:
-        for certificate_id in certificate_ids:
-            render_certificate_task.delay(certificate_id)
-
-    transaction.on_commit(send)
+    for certificate_id in certificate_ids:
+        queue_task(render_certificate_task, certificate_id)
 
 
 def require_reason(reason: str) -> str:
@@ -178,7 +176,7 @@ def after_issue(certificate: Certificate) -> None:
     if certificate.enrollment.user.email:
         from certificates.tasks import send_certificate_email_task
 
-        send_certificate_email_task.delay(certificate.pk)
+        send_task(send_certificate_email_task, certificate.pk)
 
 
 @transaction.atomic

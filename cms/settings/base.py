@@ -195,7 +195,8 @@ CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "300
 # Only Redis (and SQS) know this option; the SQLAlchemy transport hands its options to
 # create_engine(), which refuses unknown ones.
 CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+    # A broker that does not answer is given up on after 2 s (cms.services.send_task).
+    {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT, "socket_connect_timeout": 2}
     if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else {}
 )
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -4,6 +4,7 @@ register) and the teacher's sign-off."""
 from django.db import transaction
 from django.utils import timezone
 
+from cms.services import queue_task
 from courses.models import Enrollment, EnrollmentEvent
 from courses.registry import completion_listeners
 from courses.selectors.completion import completion_status
@@ -20,7 +21,7 @@ def queue_completion_check(enrollment_id: int) -> None:
     done, a sign-off); the check runs in the worker once this transaction commits."""
     from courses.tasks import check_enrollment_completion
 
-    transaction.on_commit(lambda: check_enrollment_completion.delay(enrollment_id))
+    queue_task(check_enrollment_completion, enrollment_id)
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.errors import Conflict, KopaError, NotAllowed
+from cms.services import queue_task
 from courses.models import SEAT_STATES, CourseRun, Enrollment, EnrollmentEvent
 
 SELF_METHODS = (Enrollment.Method.SELF, Enrollment.Method.KEY)
@@ -67,8 +68,8 @@ def _save_events(events: list[EnrollmentEvent]) -> list[EnrollmentEvent]:
     if notify:
         from courses.tasks import send_enrolment_notices
 
-        # robust: a broker outage costs an e-mail (logged), never the enrolment itself.
-        transaction.on_commit(lambda: send_enrolment_notices.delay(notify), robust=True)
+        # A broker outage costs an e-mail (logged), never the enrolment itself.
+        queue_task(send_enrolment_notices, notify)
     return created
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.errors import Conflict, KopaError, NotAllowed
+from cms.services import queue_task
 from quizzes.models import Attempt, AttemptAnswer, Question, QuizPage
 from quizzes.models.ids import Dealer
 from quizzes.models.kinds import kind_of
@@ -136,7 +137,7 @@ def _queue_deadline(attempt: Attempt) -> None:
     from quizzes.tasks import submit_when_due
 
     eta = attempt.deadline + DEADLINE_GRACE + datetime.timedelta(seconds=5)
-    transaction.on_commit(lambda: submit_when_due.apply_async(args=[attempt.pk], eta=eta))
+    queue_task(submit_when_due, attempt.pk, eta=eta)
 
 
 def _clean_response(response):
