@@ -397,3 +397,12 @@ KOPA_LOGIN_CODE_DAYS = int(os.environ.get("KOPA_LOGIN_CODE_DAYS", "30"))
 
 # --- Lessons (issue 3): audio and video blocks take uploaded files as documents --------
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt", "m4a", "wav"]
+# Upload limits (lessons.forms): a phone-friendly size per kind of file, and images at
+# 10 MB (Wagtail's own check).
+KOPA_UPLOAD_LIMITS_MB = {"document": int(os.environ.get("KOPA_DOCUMENT_MAX_MB", "20")),
+                         "audio": int(os.environ.get("KOPA_AUDIO_MAX_MB", "50")),
+                         "video": int(os.environ.get("KOPA_VIDEO_MAX_MB", "500")),
+                         "captions": 1}
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lessons.forms.LessonDocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]  # no SVG: it can hold script
