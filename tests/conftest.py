@@ -117,6 +117,25 @@ def make_user(db):
 
 
 @pytest.fixture
+def staff(make_user):
+    """make(username, role group name): a person who works in the admin in that role."""
+    from django.contrib.auth.models import Group
+
+    from accounts.demo import ensure_groups
+
+    ensure_groups()
+
+    def make(username, group):
+        user = make_user(username=username)
+        user.is_staff = True
+        user.save()
+        user.groups.add(Group.objects.get(name=group))
+        return type(user).objects.get(pk=user.pk)
+
+    return make
+
+
+@pytest.fixture
 def learner(make_user):
     return make_user(username="learner1", email="learner1@example.lv")
 

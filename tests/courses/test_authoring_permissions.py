@@ -7,26 +7,11 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from accounts.demo import ensure_groups
 from courses.factories import CourseRunFactory, add_course, add_module
 from lessons import services
 from lessons.factories import add_lesson
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(make_user):
-    ensure_groups()
-
-    def make(username, group):
-        user = make_user(username=username)
-        user.is_staff = True
-        user.save()
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ teachers' changes in the default workflow."""
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -23,16 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(make_user, course, module, course_index, django_capture_on_commit_callbacks):
-    ensure_groups()
-
-    def staff(username, group):
-        user = make_user(username=username)
-        user.is_staff = True
-        user.save()
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
+def people(staff, course, module, course_index, django_capture_on_commit_callbacks):
     teacher, editor = staff("skolotaja", "Teachers"), staff("redaktore", "Teachers")
     other_editor = staff("cita-redaktore", "Teachers")
     other = add_course(course_index, title="Latviešu valoda A1", slug="latviesu-valoda-a1")
@@ -53,15 +43,11 @@ def lesson_data(**fields):
         **fields})
 
 
-def test_the_rule_teachers_are_not_editors_managers_are(people, course, make_user):
-    manager = make_user(username="vaditaja")
-    manager.is_staff = True
-    manager.save()
-    manager.groups.add(Group.objects.get(name="Managers"))
+def test_the_rule_teachers_are_not_editors_managers_are(people, course, staff):
     assert not edits_course(people["teacher"], course)
     assert edits_course(people["editor"], course)
     assert not edits_course(people["other_editor"], course)
-    assert edits_course(type(manager).objects.get(pk=manager.pk), course)
+    assert edits_course(staff("vaditaja", "Managers"), course)
 
 
 def test_editors_publish_teachers_only_draft(people, module):
@@ -182,13 +168,8 @@ def test_a_lesson_outside_a_teachers_course_has_no_review_for_them(people, cours
     assert task.may_approve(lesson, people["other_editor"])
 
 
-def test_managers_name_editors_in_the_admin_teachers_cannot(client, people, course,
-                                                            make_user):
-    manager = make_user(username="vaditaja")
-    manager.is_staff = True
-    manager.save()
-    manager.groups.add(Group.objects.get(name="Managers"))
-    client.force_login(manager)
+def test_managers_name_editors_in_the_admin_teachers_cannot(client, people, course, staff):
+    client.force_login(staff("vaditaja", "Managers"))
     assert client.get("/admin/course_editors/").status_code == 200
     response = client.post("/admin/course_editors/new/",
                            {"course": course.pk, "user": people["teacher"].pk})

@@ -8,7 +8,6 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
-from accounts.demo import ensure_groups
 from courses.factories import add_course, add_module
 from lessons.factories import add_lesson
 
@@ -54,17 +53,12 @@ def test_a_document_of_an_unpublished_lesson_is_not_served(client, module):
     assert client.get(document.url).status_code == 404
 
 
-def test_a_document_no_page_uses_is_for_the_admins_people_only(client, learner, make_user):
+def test_a_document_no_page_uses_is_for_the_admins_people_only(client, learner, staff):
     document = handout("viens.pdf")
     assert client.get(document.url).status_code == 404
     client.force_login(learner)
     assert client.get(document.url).status_code == 404
-    ensure_groups()
-    teacher = make_user(username="skolotaja")
-    teacher.is_staff = True
-    teacher.save()
-    teacher.groups.add(Group.objects.get(name="Teachers"))
-    client.force_login(teacher)
+    client.force_login(staff("skolotaja", "Teachers"))
     assert client.get(document.url).status_code == 200
 
 

@@ -2,24 +2,16 @@
 as a document or a sound, no SVG images (they can hold script)."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-
-from accounts.demo import ensure_groups
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client, make_user):
-    ensure_groups()
-    user = make_user(username="vaditaja")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name="Managers"))
-    client.force_login(user)
+def editor(client, staff):
+    client.force_login(staff("vaditaja", "Managers"))
     return client
 
 
