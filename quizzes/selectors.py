@@ -196,24 +196,44 @@ def _required_quizzes(course) -> list[QuizPage]:
                 .filter(required_for_completion=True).only("pk", "translation_key", "title"))
 
 
-def _result(passed: int, total: int):
+def _result(passed: int, shown: int, waiting: int, total: int):
+    """`passed` decides; the line and the bar a learner reads count only passes whose result
+    the quiz's review options show now (`shown`), and call the rest "waiting for results"
+    whether passed or not, so the progress line is no way round a quiz that keeps results
+    back (issue 10, item 7)."""
     from courses.registry import CriterionResult
 
+    detail = _("%(passed)s of %(total)s required quizzes passed") % {
+        "passed": shown, "total": total}
+    if waiting and passed < total:
+        detail += "; " + _("%(count)s waiting for results") % {"count": waiting}
     return CriterionResult(
-        key="quizzes", met=passed >= total, label=_("Quizzes passed"),
-        detail=_("%(passed)s of %(total)s required quizzes passed") % {
-            "passed": passed, "total": total},
-        progress=passed / total if total else 1.0)
+        key="quizzes", met=passed >= total, label=_("Quizzes passed"), detail=detail,
+        progress=(1.0 if passed >= total else shown / total) if total else 1.0)
 
 
-def _passed_keys(user_ids, keys) -> dict[int, set]:
+def _finished_keys(user_ids, keys) -> tuple[dict[int, set], dict[int, set], dict[int, set]]:
+    """Per person: the quizzes passed; those whose pass the learner may see now; those
+    with a finished attempt but no visible result yet. One query."""
     passed: dict[int, set] = defaultdict(set)
-    for user_id, key in (Attempt.objects.filter(user_id__in=user_ids,
-                                                state=Attempt.State.FINISHED, passed=True,
-                                                quiz__translation_key__in=keys)
-                         .values_list("user_id", "quiz__translation_key").distinct()):
-        passed[user_id].add(key)
-    return passed
+    shown: dict[int, set] = defaultdict(set)
+    finished: dict[int, set] = defaultdict(set)
+    now = timezone.now()
+    for attempt in (Attempt.objects.filter(user_id__in=user_ids, state=Attempt.State.FINISHED,
+                                           quiz__translation_key__in=keys)
+                    .select_related("quiz")
+                    .only("user_id", "state", "submitted_at", "passed",
+                          "quiz__translation_key", "quiz__closes_at", "quiz__review_after",
+                          "quiz__review_later", "quiz__review_closed",
+                          "quiz__review_during")):
+        key = attempt.quiz.translation_key
+        finished[attempt.user_id].add(key)
+        if attempt.passed:
+            passed[attempt.user_id].add(key)
+            if visible_result(attempt, now=now, items=review_items(attempt, now=now)):
+                shown[attempt.user_id].add(key)
+    waiting = {user: keys_ - shown[user] for user, keys_ in finished.items()}
+    return passed, shown, waiting
 
 
 def evaluate_quizzes_passed(enrollment):
@@ -233,9 +253,11 @@ def evaluate_quizzes_passed_many(enrollments) -> dict:
             results.update({e.pk: None for e in course_enrollments})
             continue
         keys = {quiz.translation_key for quiz in quizzes}
-        passed = _passed_keys([e.user_id for e in course_enrollments], keys)
+        passed, shown, waiting = _finished_keys([e.user_id for e in course_enrollments], keys)
         for enrollment in course_enrollments:
-            results[enrollment.pk] = _result(len(passed[enrollment.user_id] & keys), len(keys))
+            user = enrollment.user_id
+            results[enrollment.pk] = _result(len(passed[user] & keys), len(shown[user] & keys),
+                                             len(waiting.get(user, set()) & keys), len(keys))
     return results
 
 

@@ -69,3 +69,30 @@ def test_once_the_options_show_marks_every_place_shows_them(client, passed_attem
     client.force_login(passed_attempt.user)
     assert "Passed" in client.get("/en/my/").content.decode()
     assert client.get(f"/api/v1/attempts/{passed_attempt.pk}").json()["passed"] is True
+
+
+def test_course_progress_does_not_tell_a_hidden_pass_from_a_hidden_fail(quiz, module,
+                                                                        enrollment):
+    """Two required quizzes, results hidden: one learner passed the first, another failed
+    it; both read the same progress line ("waiting for results") until the options show
+    results. Completion itself is decided on the real results."""
+    from courses.factories import EnrollmentFactory
+    from quizzes.factories import KIND_FACTORIES, add_quiz
+
+    add_quiz(module, title="Otrs tests", questions=[KIND_FACTORIES["true_false"]()])
+    other = EnrollmentFactory(run=enrollment.run)
+    passing = start_attempt(quiz=quiz, user=enrollment.user)
+    save_answers(attempt=passing, responses=right_answers(passing))
+    assert submit_attempt(attempt_id=passing.pk).passed
+    assert not submit_attempt(attempt_id=start_attempt(quiz=quiz, user=other.user).pk).passed
+    passed = selectors.evaluate_quizzes_passed(enrollment)
+    failed = selectors.evaluate_quizzes_passed(other)
+    assert (passed.detail, passed.progress) == (failed.detail, failed.progress)
+    assert "0 no 2" in passed.detail and "1 gaida" in passed.detail
+    assert not passed.met and passed.progress == 0
+
+    quiz.review_after = quiz.review_later = ALL_REVIEW
+    quiz.save()
+    shown = selectors.evaluate_quizzes_passed(enrollment)
+    assert "1 no 2" in shown.detail and shown.progress == 0.5
+    assert "0 no 2" in selectors.evaluate_quizzes_passed(other).detail
