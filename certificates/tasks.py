@@ -24,4 +24,6 @@ def send_certificate_email_task(certificate_id: int) -> None:
 
 @shared_task(name="certificates.requeue_stalled_certificates")
 def requeue_stalled_certificates_task() -> int:
-    return services.requeue_stalled_certificates()
+    """Both ways a certificate's message can be lost: after its row (pending) or before."""
+    return (services.requeue_stalled_certificates()
+            + services.queue_missing_certificates())

@@ -4,6 +4,7 @@ and the teacher's sign-off (which courses owns; this checks who may give it)."""
 from certificates.services.issuing import (
     issue_certificate,
     issue_for_run,
+    queue_missing_certificates,
     reissue_certificate,
     reissue_for_run,
     render_certificate,
@@ -21,6 +22,7 @@ __all__ = [
     "export_certificates",
     "issue_certificate",
     "issue_for_run",
+    "queue_missing_certificates",
     "reissue_certificate",
     "reissue_for_run",
     "render_certificate",

@@ -156,6 +156,31 @@ def requeue_stalled_certificates(*, now: datetime.datetime | None = None,
     return len(stalled)
 
 
+# How long after a completion the sweep keeps looking for its missing certificate.
+MISSING_WITHIN = datetime.timedelta(days=7)
+
+
+def queue_missing_certificates(*, now: datetime.datetime | None = None,
+                               limit: int = 500) -> int:
+    """Queues the issue of certificates that completions a quarter of an hour old should
+    have made and did not: the issue message was lost (broker down at the completion) or
+    its task failed in a database outage. Issuing is exactly-once per enrolment, so an
+    issue that was merely slow costs nothing."""
+    from certificates.tasks import issue_certificate_task
+
+    now = now or timezone.now()
+    missing = list(Enrollment.objects.filter(
+        state=Enrollment.State.COMPLETED, run__course__certificate_offered=True,
+        completed_at__lt=now - STALLED_AFTER, completed_at__gte=now - MISSING_WITHIN,
+        certificate__isnull=True,
+    ).order_by("pk").values_list("pk", flat=True)[:limit])
+    if missing:
+        logger.warning("queueing %d missing certificate(s)", len(missing))
+        for enrollment_id in missing:
+            queue_task(issue_certificate_task, enrollment_id)
+    return len(missing)
+
+
 def store_pdf(name: str, pdf: bytes) -> None:
     """Writes to the fixed path, replacing what a killed earlier attempt may have left."""
     storage = private_storage
