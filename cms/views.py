@@ -1,11 +1,10 @@
-import mimetypes
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cms import selectors
+from cms.uploads import served_inline
 
 
 @never_cache
@@ -25,10 +24,6 @@ def api_not_found(request: HttpRequest, *args, **kwargs) -> JsonResponse:
 # Uploaded files a browser may show in the page's own origin: pictures, sound, film,
 # captions, PDFs. Anything else (an uploaded .html or .svg can carry script) is handed over
 # as a download, so it never runs as a page of Kopā.
-INLINE_MEDIA_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif",
-                      "audio/", "video/", "text/vtt", "application/pdf")
-
-
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     """MEDIA_URL when Django itself serves uploads (development): Django's static serve,
     with nosniff so the browser keeps to the stated type, and risky types as downloads."""
@@ -39,9 +34,14 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         # Documents go through /documents/, which asks who may see them (lessons).
         raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    if not content_type.startswith(INLINE_MEDIA_TYPES):
+    # Shown in the browser only as a type of the one allowlist (cms.uploads), under its
+    # own content type; anything else — HTML, SVG, whatever an old upload left — is a
+    # download.
+    file_type = served_inline(path)
+    if file_type is None:
         response["Content-Disposition"] = "attachment"
         response["Content-Type"] = "application/octet-stream"
+    else:
+        response["Content-Type"] = file_type.content_type
     response["X-Content-Type-Options"] = "nosniff"
     return response

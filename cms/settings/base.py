@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
+from cms.uploads import DEFAULT_LIMITS_MB, extensions_for
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KOPA_VAR_DIR", BASE_DIR / "var"))
 
@@ -298,7 +300,7 @@ WAGTAIL_SITE_NAME = "Kopā"
 WAGTAILADMIN_BASE_URL = os.environ.get("KOPA_BASE_URL", "http://127.0.0.1:8000")
 KOPA_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "mp3", "ogg"]
+WAGTAILDOCS_EXTENSIONS = extensions_for("document")  # the one allowlist: cms/uploads.py
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Video links: YouTube and Vimeo only, in their private players (lessons.embeds).
@@ -396,13 +398,13 @@ AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "organisations.auth.LoginCo
 KOPA_LOGIN_CODE_DAYS = int(os.environ.get("KOPA_LOGIN_CODE_DAYS", "30"))
 
 # --- Lessons (issue 3): audio and video blocks take uploaded files as documents --------
-WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt", "m4a", "wav"]
-# Upload limits (lessons.forms): a phone-friendly size per kind of file, and images at
-# 10 MB (Wagtail's own check).
-KOPA_UPLOAD_LIMITS_MB = {"document": int(os.environ.get("KOPA_DOCUMENT_MAX_MB", "20")),
+# Upload limits per kind of file (cms.uploads, the one allowlist for every upload path):
+# phone-friendly sizes, in MB.
+KOPA_UPLOAD_LIMITS_MB = {**DEFAULT_LIMITS_MB,
+                         "document": int(os.environ.get("KOPA_DOCUMENT_MAX_MB", "20")),
                          "audio": int(os.environ.get("KOPA_AUDIO_MAX_MB", "50")),
-                         "video": int(os.environ.get("KOPA_VIDEO_MAX_MB", "500")),
-                         "captions": 1}
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "lessons.forms.LessonDocumentForm"
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]  # no SVG: it can hold script
+                         "video": int(os.environ.get("KOPA_VIDEO_MAX_MB", "500"))}
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = KOPA_UPLOAD_LIMITS_MB["image"] * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = extensions_for("image")  # no SVG: it can hold script

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from cms.downloads import safe_row, unsafe_cell
 from cms.errors import KopaError
+from cms.uploads import check_upload
 from courses.models.choices import Region
 from organisations.models import Gender, Organisation, Participant
 
 MAX_ROWS = 2000
-MAX_BYTES = 5 * 1024 * 1024
 
 # Headers as coordinators write them, in the languages they work in.
 COLUMNS = {
@@ -69,14 +69,10 @@ REGION_LOOKUP = {**{fold(value): value for value in Region.values},
 
 def read_table(*, filename: str, content: bytes) -> list[list[str]]:
     """The file's cells as text, header row first; a clear error for anything unreadable."""
-    if len(content) > MAX_BYTES:
-        raise KopaError(_("The file is too large (at most 5 MB)."), code="file_too_large")
-    name = filename.lower()
-    if name.endswith(".xlsx"):
+    file_type = check_upload(filename, content, "participants")  # the one allowlist
+    if file_type.extension == "xlsx":
         return read_xlsx(content)
-    if name.endswith((".csv", ".txt")):
-        return read_csv(content)
-    raise KopaError(_("Upload a CSV or XLSX file."), code="bad_file_type")
+    return read_csv(content)
 
 
 def read_xlsx(content: bytes) -> list[list[str]]:

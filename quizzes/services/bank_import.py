@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms.errors import KopaError
+from cms.uploads import UploadRefused, check_upload
 from quizzes.models import KINDS, QuestionCategory
 from quizzes.models.questions import parse_cloze
 
@@ -104,6 +105,14 @@ def _category(path: list[str], root: QuestionCategory | None,
 
 def validate(parsed: list[ParsedQuestion], problems: list[tuple[int, str]]) -> None:
     for question in parsed:
+        # Files inside questions are stored and served from the site: only the pictures
+        # and sounds of the one allowlist, so an HTML or SVG file never reaches /media/.
+        for name, content in question.files.items():
+            try:
+                check_upload(name, content, "question_file")
+            except UploadRefused as exc:
+                problems.append((question.line, _("file %(name)s: %(problem)s") % {
+                    "name": name.rsplit("/", 1)[-1], "problem": exc.message}))
         if question.kind == "gap_fill":
             try:
                 _segments, gaps = parse_cloze(question.fields.get("cloze_text", ""))

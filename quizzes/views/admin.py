@@ -12,6 +12,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms.errors import KopaError
+from cms.uploads import UploadRefused, check_upload
 from quizzes import permissions
 from quizzes.models import QuestionCategory
 from quizzes.services.bank import (
@@ -23,7 +24,6 @@ from quizzes.services.bank import (
 )
 
 FORMAT_CHOICES = [("xml", gettext_lazy("Moodle XML")), ("gift", gettext_lazy("GIFT"))]
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
@@ -64,8 +64,10 @@ class ImportView(BankMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            form.add_error("file", _("The file is larger than 20 MB."))
+        try:
+            check_upload(upload.name, upload, "question_import")
+        except UploadRefused as exc:
+            form.add_error("file", exc.message)
             return self.form_invalid(form)
         try:
             created = import_file(content=upload.read(),
