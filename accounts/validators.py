@@ -26,3 +26,29 @@ def control_characters(value: str) -> list[str]:
 def refuse_control_characters(value: str) -> None:
     if control_characters(value):
         raise ValidationError(MESSAGE, code="control_characters")
+
+
+# Free text (a session's topic, a note, a reason, an essay) may run over several lines.
+LINE_BREAKS = frozenset("\t\n\r")
+
+
+def text_control_characters(value: str) -> list[str]:
+    """As `control_characters`, for text that may hold tabs and line breaks."""
+    return [f"U+{ord(char):04X}" for char in value or "" if char not in LINE_BREAKS
+            and (char in BIDI_CONTROLS or unicodedata.category(char) == "Cc")]
+
+
+def refuse_text_control_characters(value: str) -> None:
+    if text_control_characters(value):
+        raise ValidationError(MESSAGE, code="control_characters")
+
+
+def checked_text(value: str | None, *, field: str = "") -> str:
+    """`value` as a service takes free text in: refused with a `KopaError` (422) naming the
+    field if it holds control or direction-override characters."""
+    from cms.errors import KopaError
+
+    if value and text_control_characters(value):
+        raise KopaError(MESSAGE, code="control_characters", status=422,
+                        **({"field": field} if field else {}))
+    return value or ""

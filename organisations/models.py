@@ -7,12 +7,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import refuse_control_characters
 from courses.models import CourseRun
 from courses.models.choices import Region
 
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200,
+                            validators=[refuse_control_characters],
                             help_text=_("e.g. Biedrība “Patvērums Drošā Mājā”"))
     slug = models.SlugField(_("short name"), max_length=80, unique=True,
                             help_text=_("Used in file names; e.g. patverums"))

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.validators import checked_text
 from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession, Method, Status
 from attendance.permissions import ensure_can_manage_run
 from cms.errors import Conflict, KopaError, NotFound
@@ -102,7 +103,8 @@ def write_marks(*, session: ClassSession, wanted: dict[int, MarkInput], by, meth
                        code="stale_mark", enrollment_ids=sorted(stale))
     for enrollment_id, item in wanted.items():
         mark = existing.get(enrollment_id)
-        note = (item.note or "").strip()[:255] if item.note is not None else None
+        note = (checked_text(item.note, field="note").strip()[:255]
+                if item.note is not None else None)
         if mark is None:
             mark = AttendanceMark(session=session, enrollment_id=enrollment_id,
                                   status=item.status, method=method, note=note or "",

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.validators import checked_text
 from attendance.models import AttendanceMark, ClassSession, academic_hours_between
 from attendance.permissions import ensure_can_manage_run
 from cms.errors import Conflict, KopaError
@@ -39,6 +40,9 @@ def generate_schedule(*, run: CourseRun, by, first_day: datetime.date, weekdays:
     """Adds `count` sessions; a start that already has a session is skipped, so running the
     same pattern twice adds nothing."""
     ensure_can_manage_run(by, run.pk)
+    topic = checked_text(topic, field="topic")
+    if place is not None:
+        place = checked_text(place, field="place")
     if not weekdays or any(day not in range(7) for day in weekdays):
         raise KopaError(_("Choose at least one weekday."), code="no_weekdays", status=422)
     if not 1 <= count <= MAX_GENERATED:
@@ -98,6 +102,8 @@ def update_session(*, session: ClassSession, by, seen_version: str | None = None
                               "instead."), code="session_has_marks", status=409, field="run")
         session.run = new_run
     for name, value in changes.items():
+        if name in ("topic", "place"):
+            value = checked_text(value, field=name)
         setattr(session, name, value)
     if session.ends_at <= session.starts_at:
         raise KopaError(_("A session must end after it starts."), code="bad_times",

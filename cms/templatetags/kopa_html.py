@@ -34,3 +34,16 @@ def bdi(value) -> str:
     right-to-left letters or a stray direction control cannot turn a list or a sentence
     around (`{{ user.name|bdi }}`, also inside blocktranslate: `with name=user.name|bdi`)."""
     return format_html("<bdi>{}</bdi>", value)
+
+
+# FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the plain-text form of <bdi>.
+FSI, PDI = "\u2068", "\u2069"
+
+
+@register.filter
+def isolate(value) -> str:
+    """`bdi` for PDFs: WeasyPrint does not apply <bdi>, but its text layout (Pango with
+    FriBidi) follows the Unicode isolates, so a right-to-left name keeps its own direction
+    and cannot reorder the words around it on a certificate, a card or a sign-in sheet.
+    The value is escaped as usual; only the two isolate characters are added."""
+    return format_html("{}{}{}", FSI, value if value is not None else "", PDI)

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.validators import checked_text
 from cms.errors import Conflict, KopaError, NotAllowed
 from cms.services import queue_task
 from courses.models import SEAT_STATES, CourseRun, Enrollment, EnrollmentEvent
@@ -211,7 +212,7 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "") -> Enrollment:
     held_seat = enrollment.holds_seat
     enrollment.state = Enrollment.State.WITHDRAWN
     enrollment.withdrawn_at = timezone.now()
-    enrollment.withdrawal_reason = (reason or "").strip()[:255]
+    enrollment.withdrawal_reason = checked_text(reason, field="reason").strip()[:255]
     enrollment.save(update_fields=["state", "withdrawn_at", "withdrawal_reason", "updated_at"])
     _save_events(_events([enrollment], EnrollmentEvent.Kind.WITHDRAWN, by,
                          note=enrollment.withdrawal_reason))

@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.validators import text_control_characters
 from cms.errors import Conflict, KopaError, NotAllowed
 from cms.services import queue_task
 from quizzes.models import Attempt, AttemptAnswer, Question, QuizPage
@@ -156,6 +157,22 @@ def _check_response(answer: AttemptAnswer, response) -> None:
         raise KopaError(_("The answer to question %(number)s could not be read. Please "
                           "choose or type it again.") % {"number": answer.position},
                         code="bad_response", status=422, position=answer.position)
+    if any(text_control_characters(text) for text in _texts(response)):
+        raise KopaError(_("The answer to question %(number)s holds invisible control or "
+                          "text-direction characters (such as U+202E). Remove them and save "
+                          "again.") % {"number": answer.position},
+                        code="control_characters", status=422, position=answer.position)
+
+
+def _texts(value) -> list[str]:
+    """Every piece of typed text in a response, however deep its kind keeps it."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
 
 
 def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
