@@ -6,8 +6,6 @@ covers Latin with diacritics and Cyrillic, Noto Sans Arabic covers Arabic and Pe
 Pango/HarfBuzz shape them right-to-left; WeasyPrint embeds the subsets it uses."""
 
 import base64
-import os
-import time
 import unicodedata
 from decimal import Decimal
 from functools import cache
@@ -140,9 +138,5 @@ def render_html(certificate: Certificate) -> str:
 
 def render_pdf(certificate: Certificate) -> bytes:
     html = render_html(certificate)
-    delay = float(os.environ.get("KOPA_CERTIFICATE_RENDER_DELAY", "0") or 0)
-    if delay:
-        # Test hook: lets the worker-kill test catch a real render in progress.
-        time.sleep(delay)
     document = HTML(string=html, base_url=str(settings.BASE_DIR))
     return document.write_pdf(stylesheets=[stylesheet()], font_config=FONT_CONFIG)

@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
 from courses.models import CoursePage, ModulePage
-from quizzes.factories import category as get_category
 from quizzes.models import (
     EssayQuestion,
     GapFillQuestion,
@@ -24,6 +23,10 @@ from quizzes.models import (
     SingleChoiceQuestion,
     TrueFalseQuestion,
 )
+
+
+def get_category(name: str, parent: QuestionCategory | None = None) -> QuestionCategory:
+    return QuestionCategory.objects.get_or_create(name=name, parent=parent)[0]
 
 INTEGRATION_SLUG = "integracijas-kurss"
 A1_SLUG = "latviesu-valoda-a1"

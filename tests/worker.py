@@ -33,7 +33,7 @@ def embedded_broker_url(tmp_path: Path) -> str:
 
 @contextmanager
 def celery_worker(broker_url: str, *, queue: str | None = None, concurrency: int = 1,
-                  pool: str = "prefork", extra_env: dict | None = None):
+                  pool: str = "prefork", extra_env: dict | None = None, app: str = "cms"):
     """Yields (process, queue); the worker consumes only its own queue, so messages left by
     other runs on a shared Redis cannot reach it."""
     queue = queue or f"test-{uuid.uuid4().hex[:10]}"
@@ -48,7 +48,7 @@ def celery_worker(broker_url: str, *, queue: str | None = None, concurrency: int
         **(extra_env or {}),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cms", "worker", "-Q", queue,
+        [sys.executable, "-m", "celery", "-A", app, "worker", "-Q", queue,
          f"--concurrency={concurrency}", f"--pool={pool}", "--without-gossip",
          "--without-mingle", "--without-heartbeat", "-l", "WARNING"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

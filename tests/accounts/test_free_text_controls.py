@@ -35,7 +35,7 @@ def test_control_and_override_characters_are_found_in_free_text(text):
 
 
 @pytest.mark.parametrize("text", ["Pirmā rindiņa\nOtrā rindiņa\r\n\tatkāpe",
-                                  "Es dzīvoju Rīgā. أنا أعيش في ريغا", "נועה \u200fכהן", ""])
+                                  "Es dzīvoju Rīgā. أنا أعيش في ريغا", "נועה \u200fכהן", ""])  # noqa: RUF001
 def test_line_breaks_and_every_script_are_free_text(text):
     assert checked_text(text) == text
 

@@ -66,8 +66,9 @@ def test_a_worker_killed_mid_render_leaves_one_certificate_after_redelivery(
     certificate = services.request_certificate(enrollment=enrollment, queue=False)
     url = os.environ["REDIS_URL"]
     var_dir = tmp_path / "worker"
-    slow = {"KOPA_VAR_DIR": str(var_dir), "KOPA_CERTIFICATE_RENDER_DELAY": "60"}
-    with celery_worker(url, extra_env=slow) as (process, queue), Connection(url) as connection:
+    slow = {"KOPA_VAR_DIR": str(var_dir), "KOPA_TEST_RENDER_DELAY": "60"}
+    with celery_worker(url, extra_env=slow, app="tests.slow_render") as (process, queue), \
+            Connection(url) as connection:
         send(connection, "certificates.render_certificate", certificate.pk, queue)
         started = wait_for(lambda: Certificate.objects.filter(
             pk=certificate.pk, render_started_at__isnull=False).exists(), timeout=90)
