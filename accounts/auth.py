@@ -1,9 +1,11 @@
 """How people prove who they are: a username or an e-mail with a password on the web, a
 session or a bearer token on the API."""
 
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import translation
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
 
@@ -37,8 +39,27 @@ class TokenAuth(BearerTokenAuth):
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         api_token = super().authenticate(request, token)
-        return api_token.user if api_token is not None else None
+        if api_token is None:
+            return None
+        user = api_token.user
+        # The person's own language, as for a session (accounts.middleware): a token
+        # arrives after the middleware chose one from Accept-Language.
+        if user.preferred_language in {code for code, _name in settings.LANGUAGES}:
+            translation.activate(user.preferred_language)
+            request.LANGUAGE_CODE = user.preferred_language
+        return user
+
+
+class SessionUnlessToken(SessionAuth):
+    """The session, for requests that bring no token. A request with an `Authorization`
+    header is judged by its token alone: a revoked token is a 401, not a CSRF failure of
+    a session it never meant to use."""
+
+    def __call__(self, request: HttpRequest):
+        if request.headers.get("Authorization"):
+            return None
+        return super().__call__(request)
 
 
 # Token first: a script with a token has no session and no CSRF cookie.
-api_auth = [TokenAuth(), SessionAuth()]
+api_auth = [TokenAuth(), SessionUnlessToken()]

@@ -77,7 +77,8 @@ def my_certificates(request: HttpRequest) -> list[CertificateOut]:
 def verify(request: HttpRequest, code: str) -> VerificationOut:
     if not allow_lookup(request):
         raise KopaError(_("Too many checks from your connection. Please wait ten minutes "
-                          "and try again."), code="too_many_requests", status=429)
+                          "and try again."), code="too_many_requests", status=429,
+                        retry_after=600)
     result = selectors.verify(code)
     if result.status == "malformed":
         raise KopaError(_("This is not a certificate code."), code="malformed_code",

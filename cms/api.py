@@ -35,7 +35,11 @@ def error(request: HttpRequest, status: int, code: str, message: str, **extra) -
 
 @api.exception_handler(KopaError)
 def on_kopa_error(request: HttpRequest, exc: KopaError) -> HttpResponse:
-    return error(request, exc.status, exc.code, str(exc.message), **exc.extra)
+    response = error(request, exc.status, exc.code, str(exc.message), **exc.extra)
+    if exc.status == 429:
+        # When to come back, for clients that wait by themselves (RFC 9110, 10.2.3).
+        response["Retry-After"] = str(exc.extra.get("retry_after", 60))
+    return response
 
 
 @api.exception_handler(ValidationError)
@@ -78,9 +82,12 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
             429: "too_many_requests"}.get(exc.status_code, "error")
-    if exc.status_code == 403 and "csrf" in str(exc).lower():
+    message = str(exc)
+    if exc.status_code == 403 and "csrf" in message.lower():
         code = "csrf_failed"
-    return error(request, exc.status_code, code, str(exc))
+        message = _("The page's security check failed (it may be old). Reload the page and "
+                    "try again; a script should send an API token instead.")
+    return error(request, exc.status_code, code, message)
 
 
 api.add_router("/", accounts_router)

@@ -81,6 +81,10 @@ def _refusal(request: HttpRequest, status: int, code: str, message: str) -> Http
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
+def _too_large(request: HttpRequest) -> HttpResponse:
+    return _refusal(request, 413, "too_large", _("The request is too large. Nothing was saved."))
+
+
 def _has_nul(raw: bytes) -> bool:
     """A NUL character, raw, percent-encoded or as a JSON escape. PostgreSQL cannot store
     one in text, so it would surface as a server error (and put the text in the log)."""
@@ -122,9 +126,14 @@ class CompleteBodyMiddleware:
             return _unreadable(request)
         if expected <= 0:
             return None
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if (expected > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+                and not content_type.startswith(_FORM_TYPES)):
+            # Django would refuse it later with its own HTML page; forms stream their files
+            # to disk, other bodies are read whole, so only forms may be larger.
+            return _too_large(request)
         stream = _CountingStream(request._stream, expected)  # type: ignore[attr-defined]
         request._stream = stream  # type: ignore[attr-defined]
-        content_type = request.META.get("CONTENT_TYPE", "")
         try:
             if content_type.startswith(_FORM_TYPES):
                 request.POST  # noqa: B018 — parse now, while a short body can still be refused
@@ -139,8 +148,7 @@ class CompleteBodyMiddleware:
             elif hasattr(request, "_body") and _has_nul(request._body):
                 return _nul_refusal(request)
         except RequestDataTooBig:
-            return _refusal(request, 413, "too_large",
-                            _("The request is too large. Nothing was saved."))
+            return _too_large(request)
         except (MultiPartParserError, OSError):
             if stream.cut_short:
                 return _refusal(request, 400, "incomplete_request", _(
@@ -148,6 +156,45 @@ class CompleteBodyMiddleware:
                     "Nothing was saved; please send it again."))
             return _unreadable(request)
         return None
+
+
+class ApiErrorMiddleware:
+    """Every answer of the API is JSON `{"code", "message"}`, also when it does not come from
+    our handlers (cms.api): Django's and django-ninja's own 405, 400, 413 and 500 pages
+    become the same shape, in the caller's language (this runs inside the API's language,
+    accounts.middleware)."""
+
+    CODES = {400: "bad_request", 401: "not_authenticated", 403: "forbidden",
+             404: "not_found", 405: "method_not_allowed", 413: "too_large",
+             429: "too_many_requests"}
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (not request.path.startswith("/api/") or response.status_code < 400
+                or response.get("Content-Type", "").startswith("application/json")):
+            return response
+        code = self.CODES.get(response.status_code, "server_error")
+        messages = {
+            "bad_request": _("The request could not be read. Nothing was saved; please try "
+                             "again."),
+            "not_authenticated": _("Please sign in."),
+            "forbidden": _("You may not do this."),
+            "not_found": _("Not found."),
+            "method_not_allowed": _("This address does not take %(method)s requests.")
+            % {"method": request.method},
+            "too_large": _("The request is too large. Nothing was saved."),
+            "too_many_requests": _("Too many requests. Please wait a little and try again."),
+            "server_error": _("Something went wrong on our side. Please try again later."),
+        }
+        shaped = JsonResponse({"code": code, "message": messages[code]},
+                              status=response.status_code)
+        for header in ("Allow", "Retry-After"):
+            if header in response:
+                shaped[header] = response[header]
+        return shaped
 
 
 ADMIN_PREFIX = "/admin/"

@@ -100,7 +100,7 @@ def check_in(*, session_id: int, user, code: str,
     key = attempts_key(session.pk, user.pk)
     if (cache.get(key) or 0) >= MAX_WRONG_CODES:
         raise KopaError(_("Too many wrong codes. Ask your teacher to mark you."),
-                        code="too_many_attempts", status=429)
+                        code="too_many_attempts", status=429, retry_after=600)
     if not code_is_valid(session, code, now=now):
         cache.add(key, 0, timeout=600)
         cache.incr(key)

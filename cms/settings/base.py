@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "accounts.middleware.PreferredLanguageMiddleware",
     # Refuses bodies shorter than their Content-Length before any form reads them.
     "cms.middleware.CompleteBodyMiddleware",
+    # Every API error as JSON, whoever answered it (Django, django-ninja or us).
+    "cms.middleware.ApiErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
