@@ -46,7 +46,8 @@ def build(course: CoursePage) -> None:
     enrollments = Enrollment.objects.bulk_create([
         Enrollment(run=runs[n // PEOPLE], user=user, method="import", state=state,
                    # Seated before the first session, so every session is offered.
-                   activated_at=now - datetime.timedelta(days=31), completed_at=now if state == "completed" else None,
+                   activated_at=now - datetime.timedelta(days=31),
+                   completed_at=now if state == "completed" else None,
                    withdrawn_at=now if state == "withdrawn" else None)
         for n, (user, state) in enumerate(zip(users, states, strict=True))])
     sessions = ClassSession.objects.bulk_create([
