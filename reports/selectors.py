@@ -146,7 +146,8 @@ def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime) -> 
     """Each enrolment's hours offered and attended, from the one hours engine (the roster,
     `/my/` and certificates read the same), under every course's own rules."""
     policies = policies_for(enrollments.values("run__course_id"))
-    return hours.with_hours(enrollments, now=now, policies=policies)
+    return hours.with_hours(enrollments, now=now, policies=policies,
+                            only=("hours_offered", "hours_attended"))
 
 
 FIGURES = {
@@ -235,17 +236,16 @@ def participation_report(report_filter: ReportFilter, *,
     enrollments = with_hours(scoped, now=now)
     totals = enrollments.aggregate(**FIGURES)
     run_ids = scoped.values("run_id")
-    sessions = (ClassSession.objects
-                .filter(run__in=run_ids, is_cancelled=False, starts_at__lte=now)
-                .aggregate(count=Count("pk"), hours=Sum("academic_hours")))
+    # Each held session once (the teachers' hours), by the same engine as the roster.
+    sessions = hours.schedule_totals(ClassSession.objects.filter(run__in=run_ids), now=now)
     groups = run_ids.distinct().count()
     reference_year = (report_filter.ends or now.date()).year
     return Report(
         filter=report_filter,
         totals=line_from("", _("Total"), totals),
         groups=groups,
-        sessions_held=sessions["count"] or 0,
-        hours_delivered=Decimal(sessions["hours"] or 0),
+        sessions_held=sessions["sessions_held"],
+        hours_delivered=Decimal(sessions["hours_held"]),
         breakdowns={name: breakdown(enrollments, name, report_filter,
                                     reference_year=reference_year)
                     for name in DIMENSIONS},

@@ -107,12 +107,18 @@ def _total(queryset: QuerySet, function: str, expression, output_field) -> Subqu
                     output_field=output_field)
 
 
+FIGURES = ("hours_planned", "sessions_planned", "hours_offered", "sessions_offered",
+           "hours_attended", "points", "sessions_marked")
+
+
 def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime,
-               policies: list[AttendancePolicy]) -> QuerySet[Enrollment]:
+               policies: list[AttendancePolicy],
+               only: tuple[str, ...] = FIGURES) -> QuerySet[Enrollment]:
     """Annotates each enrolment with `hours_planned`, `sessions_planned`, `hours_offered`
     (held so far), `sessions_offered`, `hours_attended`, `points` and `sessions_marked`
-    (the last three over held, offered sessions), as correlated subqueries: the queryset
-    can be aggregated or grouped (the report) or read row by row (the roster)."""
+    (the last three over held, offered sessions), or `only` some of them, as correlated
+    subqueries: the queryset can be aggregated or grouped (the report) or read row by row
+    (the roster)."""
     tz = timezone.get_current_timezone()
     seat = Coalesce("activated_at", "created_at", output_field=DateTimeField())
     enrollments = enrollments.annotate(
@@ -122,7 +128,7 @@ def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime,
     held = sessions.filter(starts_at__lte=now)
     marks = _window(AttendanceMark.objects.filter(enrollment_id=OuterRef("pk")),
                     "session__").filter(session__starts_at__lte=now)
-    return enrollments.annotate(
+    figures = dict(
         hours_planned=Coalesce(_total(sessions, "SUM", F("academic_hours"), HOURS), ZERO,
                                output_field=HOURS),
         sessions_planned=Coalesce(_total(sessions, "COUNT", F("pk"), IntegerField()), 0),
@@ -134,6 +140,7 @@ def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime,
                    F("session__academic_hours"), HOURS), ZERO, output_field=HOURS),
         points=Coalesce(_total(marks, "SUM", points_case(policies), IntegerField()), 0),
         sessions_marked=Coalesce(_total(marks, "COUNT", F("pk"), IntegerField()), 0))
+    return enrollments.annotate(**{name: figures[name] for name in only})
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,7 @@ class PersonHours:
 
 def hours_by_enrollment(*, enrollment_ids: list[int],
                         now: datetime.datetime | None = None) -> dict[int, PersonHours]:
-    """Hours of each enrolment (what a certificate states), in three queries however many
+    """Hours of each enrolment (what a certificate states), in two queries however many
     people and groups."""
     now = now or timezone.now()
     enrollments = Enrollment.objects.filter(pk__in=enrollment_ids)
@@ -177,6 +184,8 @@ class Schedule:
 
 
 def schedule_totals(sessions: QuerySet[ClassSession], *, now: datetime.datetime) -> dict:
+    """Hours and sessions planned (not cancelled) and held (started by `now`), each session
+    counted once: a group's schedule, or the hours taught in a report."""
     held = Q(starts_at__lte=now)
     return sessions.filter(is_cancelled=False).aggregate(
         hours_planned=Coalesce(Sum("academic_hours"), ZERO, output_field=HOURS),
