@@ -41,6 +41,14 @@ def sessions_for(run: CourseRun) -> list[ClassSession]:
     return ClassSession.objects.bulk_create(sessions)
 
 
+def seat_before(run: CourseRun, first_start: datetime.datetime) -> None:
+    """The demo enrols people today into groups whose sessions began earlier; in the story
+    they took their seats before the first session, and hours are offered from the seat's
+    day (`attendance.selectors.hours`), so the seats are dated back to that day."""
+    day = timezone.localtime(first_start).replace(hour=0, minute=0, second=0, microsecond=0)
+    Enrollment.objects.filter(run=run, activated_at__gt=day).update(activated_at=day)
+
+
 def mark_past(run: CourseRun, sessions: list[ClassSession], marker) -> None:
     enrollments = list(Enrollment.objects.filter(run=run, state=Enrollment.State.ACTIVE)
                        .select_related("user").order_by("pk"))
@@ -80,6 +88,7 @@ def load(context: dict) -> None:
             continue  # already scheduled (idempotent)
         sessions = sessions_for(run)
         added += len(sessions)
+        seat_before(run, sessions[0].starts_at)
         marker_here = run.teachers.first() or marker
         if marker_here is not None:
             mark_past(run, sessions, marker_here)

@@ -35,7 +35,7 @@ def session_heading(session: ClassSession) -> str:
 
 
 def run_table(run: CourseRun) -> Table:
-    """Queries: the figures (4), the sessions, the marks; none per person or session."""
+    """Queries: the figures (2), the sessions, the marks; none per person or session."""
     figures = run_figures(run.pk, include_withdrawn=True)
     sessions = list(ClassSession.objects.filter(run=run))
     marks = {(enrollment_id, session_id): status for enrollment_id, session_id, status in

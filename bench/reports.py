@@ -45,7 +45,9 @@ def build(course: CoursePage) -> None:
     states = [rng.choice(["active"] * 8 + ["completed", "withdrawn"]) for _user in users]
     enrollments = Enrollment.objects.bulk_create([
         Enrollment(run=runs[n // PEOPLE], user=user, method="import", state=state,
-                   activated_at=now, completed_at=now if state == "completed" else None,
+                   # Seated before the first session, so every session is offered.
+                   activated_at=now - datetime.timedelta(days=31),
+                   completed_at=now if state == "completed" else None,
                    withdrawn_at=now if state == "withdrawn" else None)
         for n, (user, state) in enumerate(zip(users, states, strict=True))])
     sessions = ClassSession.objects.bulk_create([

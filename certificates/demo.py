@@ -22,6 +22,7 @@ from django.utils import timezone
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
 from accounts.services import create_user
+from attendance.demo import seat_before
 from attendance.models import AttendanceMark, ClassSession
 from attendance.services.marks import MarkInput, set_marks
 from attendance.services.schedule import generate_schedule, pattern_starts
@@ -246,6 +247,8 @@ def load(context: dict) -> None:
     sessions = schedule(run, teacher)
     person = near_completion_person()
     mine, near = enrol(run, learner, teacher), enrol(run, person, teacher)
+    if sessions:
+        seat_before(run, sessions[0].starts_at)
     mark_attendance(sessions, teacher, {mine.pk: LEARNER_MARKS, near.pk: NEAR_MARKS})
     refresh_warnings(run_id=run.pk)
     study(course, learner)

@@ -64,4 +64,6 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     run = factory.SubFactory(CourseRunFactory)
     state = Enrollment.State.ACTIVE
-    activated_at = factory.LazyFunction(timezone.now)
+    # Seated well before any session a test makes (hours are offered from the seat's day);
+    # a late joiner is made by passing `activated_at`.
+    activated_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=365))

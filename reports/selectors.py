@@ -17,15 +17,14 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
-from attendance.models import AttendanceMark, AttendancePolicy, ClassSession
-from attendance.selectors.figures import counted_statuses
+from attendance.models import ClassSession
+from attendance.selectors import hours
+from attendance.selectors.hours import policies_for
 from courses.models import CoursePage, CourseRun, Enrollment
 from courses.models.choices import Region
 from organisations.countries import country_name
@@ -143,35 +142,12 @@ def participant_fact(name: str, report_filter: ReportFilter) -> Subquery:
     return Subquery(facts.order_by("pk").values(name)[:1])
 
 
-def counted_marks_q(policies: list[AttendancePolicy]) -> Q:
-    """Marks that count as hours attended under each course's own rules."""
-    own = [policy.course_id for policy in policies]
-    counted = Q(status__in=counted_statuses(AttendancePolicy())) & ~Q(
-        session__run__course_id__in=own)
-    for policy in policies:
-        counted |= Q(session__run__course_id=policy.course_id,
-                     status__in=counted_statuses(policy))
-    return counted
-
-
 def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime) -> QuerySet:
-    """Each enrolment's hours attended (its counted marks) and offered (its group's sessions
-    held until now, or until the person withdrew)."""
-    policies = list(AttendancePolicy.objects.all())
-    attended = (AttendanceMark.objects
-                .filter(enrollment_id=OuterRef("pk"), session__is_cancelled=False)
-                .filter(counted_marks_q(policies))
-                .values("enrollment_id").annotate(total=Sum("session__academic_hours"))
-                .values("total"))
-    offered = (ClassSession.objects
-               .filter(run_id=OuterRef("run_id"), is_cancelled=False,
-                       starts_at__lte=Coalesce(OuterRef("withdrawn_at"), Value(now)))
-               .values("run_id").annotate(total=Sum("academic_hours")).values("total"))
-    return enrollments.annotate(
-        attended_hours=Coalesce(Subquery(attended, output_field=HOURS), ZERO,
-                                output_field=HOURS),
-        offered_hours=Coalesce(Subquery(offered, output_field=HOURS), ZERO,
-                               output_field=HOURS))
+    """Each enrolment's hours offered and attended, from the one hours engine (the roster,
+    `/my/` and certificates read the same), under every course's own rules."""
+    policies = policies_for(enrollments.values("run__course_id"))
+    return hours.with_hours(enrollments, now=now, policies=policies,
+                            only=("hours_offered", "hours_attended"))
 
 
 FIGURES = {
@@ -179,8 +155,9 @@ FIGURES = {
     "participants": Count("user_id", distinct=True),
     "completed": Count("pk", filter=Q(state=Enrollment.State.COMPLETED)),
     "withdrawn": Count("pk", filter=Q(state=Enrollment.State.WITHDRAWN)),
-    "hours_attended": Sum("attended_hours"),
-    "hours_offered": Sum("offered_hours"),
+    # Not named as the annotations they add up (Django refuses an alias used twice).
+    "attended": Sum("hours_attended"),
+    "offered": Sum("hours_offered"),
 }
 
 
@@ -188,8 +165,8 @@ def line_from(key: str, label: str, row: dict) -> Line:
     return Line(key=key, label=label, participants=row["participants"] or 0,
                 enrolments=row["enrolments"] or 0, completed=row["completed"] or 0,
                 withdrawn=row["withdrawn"] or 0,
-                hours_offered=Decimal(row["hours_offered"] or 0),
-                hours_attended=Decimal(row["hours_attended"] or 0))
+                hours_offered=Decimal(row["offered"] or 0),
+                hours_attended=Decimal(row["attended"] or 0))
 
 
 def dimension_expression(name: str, report_filter: ReportFilter):
@@ -259,17 +236,16 @@ def participation_report(report_filter: ReportFilter, *,
     enrollments = with_hours(scoped, now=now)
     totals = enrollments.aggregate(**FIGURES)
     run_ids = scoped.values("run_id")
-    sessions = (ClassSession.objects
-                .filter(run__in=run_ids, is_cancelled=False, starts_at__lte=now)
-                .aggregate(count=Count("pk"), hours=Sum("academic_hours")))
+    # Each held session once (the teachers' hours), by the same engine as the roster.
+    sessions = hours.schedule_totals(ClassSession.objects.filter(run__in=run_ids), now=now)
     groups = run_ids.distinct().count()
     reference_year = (report_filter.ends or now.date()).year
     return Report(
         filter=report_filter,
         totals=line_from("", _("Total"), totals),
         groups=groups,
-        sessions_held=sessions["count"] or 0,
-        hours_delivered=Decimal(sessions["hours"] or 0),
+        sessions_held=sessions["sessions_held"],
+        hours_delivered=Decimal(sessions["hours_held"]),
         breakdowns={name: breakdown(enrollments, name, report_filter,
                                     reference_year=reference_year)
                     for name in DIMENSIONS},

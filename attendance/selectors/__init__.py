@@ -1,14 +1,19 @@
-"""Reads about attendance, split by concern: figures (computed in the database) and
-sessions, rosters and warnings. `run_figures` is what other apps (organisations) call."""
+"""Reads about attendance, split by concern: the hours engine (`hours`: offered and attended
+hours, the one place they are counted), figures built on it, and sessions, rosters and
+warnings. Other apps call `hours_by_enrollment` (certificates) and `with_hours` (reports)."""
 
 from attendance.selectors.figures import (
     EnrollmentFigures,
     enrollment_figures,
     figures_for_enrollments,
-    hours_attended_by_enrollment,
     policy_for,
     run_figures,
+)
+from attendance.selectors.hours import (
+    PersonHours,
+    hours_by_enrollment,
     run_schedule,
+    with_hours,
 )
 from attendance.selectors.sessions import (
     checkin_window,
@@ -24,10 +29,11 @@ from attendance.selectors.sessions import (
 
 __all__ = [
     "EnrollmentFigures",
+    "PersonHours",
     "checkin_window",
     "enrollment_figures",
     "figures_for_enrollments",
-    "hours_attended_by_enrollment",
+    "hours_by_enrollment",
     "is_checkin_open",
     "learner_marks",
     "learner_sessions",
@@ -39,4 +45,5 @@ __all__ = [
     "run_schedule",
     "run_sessions",
     "session_roster",
+    "with_hours",
 ]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from certificates.codes import new_code
 from certificates.models import Certificate, CertificateBatch, CertificateEvent
-from certificates.services.snapshot import attended_hours, run_context, snapshot_fields
+from certificates.services.snapshot import ledger_hours, run_context, snapshot_fields
 from certificates.storage import private_storage
 from cms.errors import Conflict, KopaError
 from cms.services import queue_task, send_task
@@ -72,7 +72,7 @@ def request_certificate(*, enrollment: Enrollment, by=None, queue: bool = True) 
     certificate = Certificate.objects.filter(enrollment=enrollment).first()
     if certificate is None:
         context = run_context(enrollment.run)
-        hours = attended_hours([enrollment]).get(enrollment.pk)
+        hours = ledger_hours([enrollment]).get(enrollment.pk)
         try:
             with transaction.atomic():
                 certificate = Certificate.objects.create(
@@ -214,7 +214,7 @@ def reissue_certificate(*, certificate: Certificate, by, reason: str) -> Certifi
                    .get(pk=certificate.pk))
     enrollment = certificate.enrollment
     context = run_context(enrollment.run)
-    hours = attended_hours([enrollment]).get(enrollment.pk)
+    hours = ledger_hours([enrollment]).get(enrollment.pk)
     for field, value in snapshot_fields(context, enrollment, hours).items():
         setattr(certificate, field, value)
     certificate.revision += 1
@@ -257,7 +257,7 @@ def issue_for_run(*, run: CourseRun, by) -> CertificateBatch:
                                           certificate__isnull=True).select_related("user"))
     if missing:
         context = run_context(run)
-        hours = attended_hours(missing)
+        hours = ledger_hours(missing)
         Certificate.objects.bulk_create([
             Certificate(enrollment=enrollment, code=new_code(), issued_by=by, batch=batch,
                         **snapshot_fields(context, enrollment, hours.get(enrollment.pk)))
@@ -286,7 +286,7 @@ def reissue_for_run(*, run: CourseRun, by, reason: str) -> CertificateBatch:
                         .select_related("enrollment__user"))
     if certificates:
         context = run_context(run)
-        hours = attended_hours([c.enrollment for c in certificates])
+        hours = ledger_hours([c.enrollment for c in certificates])
         fields = set()
         for certificate in certificates:
             values = snapshot_fields(context, certificate.enrollment,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from attendance.selectors import hours_attended_by_enrollment
+from attendance.selectors import PersonHours, hours_by_enrollment
 from certificates.models import CertificateTemplate, CertificateTemplateCourse
 from courses.models import CoursePage, CourseRun, Enrollment
 
@@ -50,10 +50,12 @@ def second_language(template: CertificateTemplate, *, learner_language: str,
     return code if code in CERTIFICATE_LANGUAGES else "en"
 
 
-def attended_hours(enrollments: list[Enrollment]) -> dict[int, Decimal | None]:
-    """Hours attended come from the attendance ledger (an earlier app, so it may be
-    imported), computed in the database for the whole group at once."""
-    return hours_attended_by_enrollment(enrollment_ids=[e.pk for e in enrollments])
+def ledger_hours(enrollments: list[Enrollment]) -> dict[int, PersonHours]:
+    """Hours offered and attended come from the attendance hours engine (an earlier app, so
+    it may be imported), computed in the database for the whole group at once. A person to
+    whom no session was planned has no ledger to quote: their certificate states none."""
+    figures = hours_by_enrollment(enrollment_ids=[e.pk for e in enrollments])
+    return {pk: person for pk, person in figures.items() if person.planned}
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def run_context(run: CourseRun) -> RunContext:
 
 
 def snapshot_fields(context: RunContext, enrollment: Enrollment,
-                    hours: Decimal | None) -> dict:
+                    hours: PersonHours | None) -> dict:
     run, course, template = context.run, context.course, context.template
     user = enrollment.user
     language = second_language(template, learner_language=user.preferred_language,
@@ -89,7 +91,7 @@ def snapshot_fields(context: RunContext, enrollment: Enrollment,
         "course_title": course.title,
         "course_title_translated": context.translated_titles.get(language, ""),
         "hours_total": Decimal(course.academic_hours),
-        "hours_attended": hours,
+        "hours_attended": hours.attended if hours else None,
         "starts_on": run.starts_on,
         "ends_on": run.ends_on,
         "completed_on": timezone.localdate(completed),
@@ -99,6 +101,8 @@ def snapshot_fields(context: RunContext, enrollment: Enrollment,
         "template": template if template.pk else None,
         "snapshot": {
             "issued_on": timezone.localdate().isoformat(),
+            # What the funder report counts as offered to this person when issued.
+            "hours_offered": str(hours.offered) if hours else None,
             "run_title": run.title,
             "delivery_format": run.delivery_format,
             "course_kind": course.kind,
