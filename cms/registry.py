@@ -8,6 +8,7 @@ it either is idempotent or checks its own "already done" state; raising means "n
 and the effect is tried again later."""
 
 from collections.abc import Callable
+from contextlib import contextmanager
 
 _handlers: dict[str, Callable[..., object]] = {}
 
@@ -26,3 +27,17 @@ def effect_handler(kind: str) -> Callable[..., object]:
 
 def effect_kinds() -> list[str]:
     return sorted(_handlers)
+
+
+@contextmanager
+def register_temporarily(kind: str, handler: Callable[..., object]):
+    """For tests, as Wagtail's hooks offer: a handler that is gone afterwards."""
+    previous = _handlers.get(kind)
+    _handlers[kind] = handler
+    try:
+        yield
+    finally:
+        if previous is None:
+            _handlers.pop(kind, None)
+        else:
+            _handlers[kind] = previous

@@ -4,9 +4,9 @@
 the broker to deliver it now. `deliver_effect` claims the row (a lease, so two workers
 never run it at once), runs the handler its app registered, and marks it delivered with
 a conditional UPDATE; any error is recorded (its class name only) and the effect is tried
-again after a growing pause. `queue_due_effects`, run by beat, queues what is due and was
-never queued, was queued for an earlier try, was queued long ago (the broker lost the
-message) or whose worker died (its lease ran out). So each effect is delivered at least
+again after a growing pause. `queue_due_effects`, run by beat, queues what is due and has
+no message waiting (never queued, or its last try failed), was queued long ago (the broker
+lost the message) or whose worker died (its lease ran out). So each effect is delivered at least
 once, whatever the broker keeps, and applied once by its handler's own check."""
 
 import datetime
@@ -111,7 +111,8 @@ def _record_failure(effect: Effect, error: Exception) -> None:
     logger.warning("effect %s (%s) failed, try %d: %s%s", effect.pk, effect.kind,
                    effect.attempts, name, "; given up" if give_up else "")
     if not Effect.objects.filter(pk=effect.pk, version=effect.version).update(
-            claimed_until=None, last_error=name, next_try_at=now + pause,
+            # No message is left for it: the sweep queues the next try when it is due.
+            claimed_until=None, queued_at=None, last_error=name, next_try_at=now + pause,
             gave_up_at=now if give_up else None):
         _run_again(effect)
 
@@ -135,8 +136,8 @@ def queue_due_effects(*, now: datetime.datetime | None = None, limit: int = 1000
     now = now or timezone.now()
     lost = now - _seconds("KOPA_EFFECT_REQUEUE_SECONDS")
     due = (Effect.objects.filter(WAITING, _free(now), next_try_at__lte=now)
-           .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=F("next_try_at"))
-                   | Q(queued_at__lt=lost) | Q(claimed_until__lt=now)))
+           .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=lost)
+                   | Q(claimed_until__lt=now)))
     ids = list(due.order_by("next_try_at").values_list("pk", flat=True)[:limit])
     sent = []
     for effect_id in ids:

@@ -208,7 +208,7 @@ CELERY_BEAT_SCHEDULE = {
     # Pages an editor scheduled to go live (or to expire) at a time.
     "publish-scheduled-pages": {"task": "cms.publish_scheduled", "schedule": 60.0},
     # Side effects (e-mails, certificates, completion checks, quiz deadlines) that are due
-    # and have no live message: never queued, queued for an earlier try, lost by the
+    # and have no live message: never queued, a failed try, lost by the
     # broker, or held by a worker that died.
     "queue-due-effects": {"task": "cms.queue_due_effects",
                           "schedule": float(os.environ.get("KOPA_EFFECT_SWEEP_SECONDS", "30"))},
