@@ -1,3 +1,6 @@
+"""Messages older releases queued, still understood while they drain: recounts and
+warning e-mails now go through the outbox (`cms.deliver_effect`)."""
+
 from celery import shared_task
 
 from attendance import services
@@ -5,15 +8,7 @@ from attendance import services
 
 @shared_task(name="attendance.recount_run")
 def recount_run(run_id: int, completion: bool = True) -> None:
-    services.refresh_warnings(run_id=run_id)
-    if completion:
-        from courses.models import Enrollment
-        from courses.services import check_completion
-
-        for enrollment_id in (Enrollment.objects.filter(run_id=run_id,
-                                                        state=Enrollment.State.ACTIVE)
-                              .values_list("pk", flat=True)):
-            check_completion(enrollment_id=enrollment_id)
+    services.recount_run(run_id=run_id, completion=completion)
 
 
 @shared_task(name="attendance.send_warning_notices")

@@ -4,14 +4,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def queue_certificate(enrollment_id: int) -> None:
-    """Runs after the completing transaction has committed; the worker does the rest."""
-    from certificates.tasks import issue_certificate_task
-    from cms.services import send_task
-
-    send_task(issue_certificate_task, enrollment_id)
-
-
 def dashboard_context(request) -> dict | None:
     from certificates.selectors import learner_courses
 
@@ -34,9 +26,19 @@ class CertificatesConfig(AppConfig):
         )
         from certificates.permissions import grant_role_permissions
         from certificates.services import erase_certificates, export_certificates
+        from certificates.services.issuing import (
+            EMAIL_EFFECT,
+            ISSUE_EFFECT,
+            issue_certificate,
+            record_issue,
+        )
+        from certificates.services.mail import send_certificate_email
+        from cms.registry import register_effect
         from courses.registry import on_enrollment_completed
 
-        on_enrollment_completed("certificates", queue_certificate)
+        on_enrollment_completed("certificates", record_issue)
+        register_effect(ISSUE_EFFECT, issue_certificate)
+        register_effect(EMAIL_EFFECT, send_certificate_email)
         register_role_setup("certificates", grant_role_permissions)
         register_personal_data("certificates", export=export_certificates,
                                erase=erase_certificates)

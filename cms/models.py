@@ -71,3 +71,40 @@ class CacheEntry(models.Model):
 
     def __str__(self) -> str:
         return self.cache_key
+
+
+class Effect(models.Model):
+    """A side effect (an e-mail, a certificate to issue, a completion check, a quiz's
+    deadline) written in the same transaction as the change that causes it, and delivered
+    by the worker until it has happened (`cms.services.effects`). The broker only carries
+    a nudge: a lost message delays an effect, never loses it. Arguments are ids, never
+    personal data, and so is the error kept (the exception's class name)."""
+
+    kind = models.CharField(_("kind"), max_length=100,
+                            help_text=_("The registered handler; e.g. courses.completion"))
+    key = models.CharField(_("key"), max_length=200, unique=True,
+                           help_text=_("Recording the same key twice is one effect; e.g. "
+                                       "certificates:issue:42"))
+    args = models.JSONField(_("arguments"), default=dict, blank=True)
+    # Bumped when an effect that may run again (a completion check) is asked for anew, so
+    # a delivery that began before the new cause does not count for it.
+    version = models.PositiveIntegerField(default=1)
+    due_at = models.DateTimeField(_("due"))
+    next_try_at = models.DateTimeField(_("next try"))
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    gave_up_at = models.DateTimeField(_("gave up"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("side effect")
+        verbose_name_plural = _("side effects")
+        indexes = [models.Index(fields=["next_try_at"], name="cms_effect_waiting",
+                                condition=models.Q(delivered_at__isnull=True,
+                                                   gave_up_at__isnull=True))]
+
+    def __str__(self) -> str:
+        return self.key

@@ -12,3 +12,13 @@ def record_worker_heartbeat(token: str, queued_at: str) -> None:
 @shared_task(name="cms.publish_scheduled")
 def publish_scheduled() -> None:
     services.publish_scheduled()
+
+
+@shared_task(name="cms.deliver_effect")
+def deliver_effect_task(effect_id: int) -> None:
+    services.deliver_effect(effect_id=effect_id)
+
+
+@shared_task(name="cms.queue_due_effects")
+def queue_due_effects_task() -> int:
+    return services.queue_due_effects()

@@ -45,7 +45,8 @@ def completion_criteria() -> list[CompletionCriterion]:
 
 
 def on_enrollment_completed(key: str, listener: Callable[[int], None]) -> None:
-    """`listener(enrollment_id)` runs after the completing transaction commits."""
+    """`listener(enrollment_id)` runs inside the completing transaction: it records what
+    must follow (`cms.services.record_effect`) rather than doing it."""
     _completion_listeners[key] = listener
 
 

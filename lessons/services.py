@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from courses.models import Enrollment
 from courses.permissions import editors_of_course, teachers_of_course
 from courses.selectors.catalogue import course_of
-from courses.services import queue_completion_check
+from courses.services import queue_completion_checks
 from lessons.models import LessonPage, LessonProgress
 
 
@@ -28,8 +28,7 @@ def mark_lesson_done(*, user, lesson: LessonPage) -> tuple[LessonProgress, bool]
                 enrollments = Enrollment.objects.filter(
                     user=user, state=Enrollment.State.ACTIVE,
                     run__course__translation_key=course.translation_key)
-                for enrollment_id in enrollments.values_list("pk", flat=True):
-                    queue_completion_check(enrollment_id)
+                queue_completion_checks(enrollments.values_list("pk", flat=True))
     except IntegrityError:
         # The same learner marked it done at the same moment elsewhere.
         return LessonProgress.objects.get(user=user,

@@ -3,7 +3,7 @@ warnings, calendar feeds and personal data."""
 
 from attendance.services.checkin import check_in, code_is_valid, current_code
 from attendance.services.feeds import feed_for, reset_feed
-from attendance.services.marks import MarkInput, queue_recount, set_marks
+from attendance.services.marks import MarkInput, queue_recount, recount_run, set_marks
 from attendance.services.schedule import (
     add_session,
     generate_schedule,
@@ -21,6 +21,7 @@ __all__ = [
     "feed_for",
     "generate_schedule",
     "queue_recount",
+    "recount_run",
     "refresh_warnings",
     "reset_feed",
     "send_warning_notices",

@@ -1,5 +1,6 @@
 """Writing marks: a teacher marks a whole session at once (or one row), every change is
-kept, and what follows from a mark (completion, warnings) is queued after commit."""
+kept, and what follows from a mark (completion, warnings) is recorded with it as effects
+that the worker delivers (`cms.services.record_effect`)."""
 
 import datetime
 from collections.abc import Sequence
@@ -14,9 +15,9 @@ from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession
 from attendance.permissions import ensure_can_manage_run
 from cms.errors import Conflict, KopaError, NotFound
 from cms.params import is_id
-from cms.services import queue_task
+from cms.services import record_effect
 from courses.models import SEAT_STATES, Enrollment
-from courses.services import queue_completion_check
+from courses.services import queue_completion_checks
 
 # A teacher may open the roster and mark a little before the start (people arrive early).
 MARKING_OPENS_BEFORE = datetime.timedelta(minutes=30)
@@ -135,15 +136,30 @@ def write_marks(*, session: ClassSession, wanted: dict[int, MarkInput], by, meth
                                  method=mark.method, note=mark.note, by_id=by_id, at=now)
             for mark, previous in history])
     if history and queue_follow_ups:
-        for mark, _previous in history:
-            queue_completion_check(mark.enrollment_id)
+        queue_completion_checks([mark.enrollment_id for mark, _previous in history])
         queue_recount(run_id=session.run_id, completion=False)
     return [mark for mark, _previous in history]
 
 
-def queue_recount(*, run_id: int, completion: bool = True) -> None:
-    """After commit: warnings for the group; after a schedule change also every
-    enrolment's completion (planned hours changed for everyone)."""
-    from attendance.tasks import recount_run
+RECOUNT_EFFECT = "attendance.recount"
 
-    queue_task(recount_run, run_id, completion)
+
+def queue_recount(*, run_id: int, completion: bool = True) -> None:
+    """In this transaction: warnings for the group to be recounted; after a schedule change
+    also every enrolment's completion (planned hours changed for everyone). One pending
+    recount per group and kind, however many marks ask for it."""
+    record_effect(RECOUNT_EFFECT, f"attendance:recount:{run_id}:{int(completion)}",
+                  {"run_id": run_id, "completion": completion}, repeat=True)
+
+
+def recount_run(*, run_id: int, completion: bool = True) -> None:
+    """The recount's handler; idempotent (warnings are raised once, checks are checks)."""
+    from attendance.services.warnings import refresh_warnings
+    from courses.services import check_completion
+
+    refresh_warnings(run_id=run_id)
+    if completion:
+        for enrollment_id in (Enrollment.objects.filter(run_id=run_id,
+                                                        state=Enrollment.State.ACTIVE)
+                              .values_list("pk", flat=True)):
+            check_completion(enrollment_id=enrollment_id)

@@ -2,9 +2,13 @@
 resolved when it recovers; teachers, and coordinators of the learner's organisation, hear
 of a new one once, by e-mail where they have one."""
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,8 +16,10 @@ from django.utils.translation import gettext as _
 from attendance.models import AttendanceWarning
 from attendance.selectors.coordinators import coordinators_of_people
 from attendance.selectors.figures import run_figures
-from cms.services import queue_task
+from cms.services import record_effect
 from courses.models import CourseRun
+
+WARNINGS_EFFECT = "attendance.warning_notices"
 
 
 @transaction.atomic
@@ -49,35 +55,36 @@ def refresh_warnings(*, run_id: int, now=None) -> list[AttendanceWarning]:
     AttendanceWarning.objects.bulk_update(changed, ["percent", "raised_at", "resolved_at",
                                                     "notified_at"])
     if raised:
-        from attendance.tasks import send_warning_notices
-
-        enrollment_ids = [w.enrollment_id for w in raised]
-        # A broker outage costs the e-mails (logged), never the recount itself.
-        queue_task(send_warning_notices, enrollment_ids)
+        # Recorded with the warnings: the e-mails follow even if the broker or the mail
+        # server is down now. A warning is raised once per `raised_at`, so its id and that
+        # time name the batch.
+        first = min(w.pk for w in raised)
+        record_effect(WARNINGS_EFFECT, f"attendance:warnings:{first}:{now.timestamp()}",
+                      {"enrollment_ids": [w.enrollment_id for w in raised]})
     return raised
 
 
 def send_warning_notices(*, enrollment_ids: list[int], now=None) -> int:
-    """E-mails about newly raised warnings, each person's in their own language: the
-    group's teachers hear of everyone, each coordinator of their own organisation's
-    people in groups open to it. Each warning is claimed (notified_at) before anything is
-    sent, so a redelivered task sends nothing twice; someone who both teaches the group
-    and coordinates gets the teacher's e-mail only. Returns how many e-mails went out."""
-    now = now or timezone.now()
-    claimed = []
+    """The outbox's handler: e-mails about newly raised warnings, each person's in their
+    own language: the group's teachers hear of everyone, each coordinator of their own
+    organisation's people in groups open to it; someone who both teaches the group and
+    coordinates gets the teacher's e-mail only. A group's warnings are marked notified
+    (a conditional UPDATE) once its e-mails have gone, so a marked warning is never told
+    again and one whose e-mails failed is told on the next try. Returns how many e-mails
+    went out."""
+    by_run: dict[int, list[AttendanceWarning]] = {}
     for warning in (AttendanceWarning.objects
                     .filter(enrollment_id__in=enrollment_ids, resolved_at__isnull=True,
                             notified_at__isnull=True)
                     .select_related("enrollment__user")):
-        if AttendanceWarning.objects.filter(pk=warning.pk, notified_at__isnull=True).update(
-                notified_at=now):
-            claimed.append(warning)
-    by_run: dict[int, list[AttendanceWarning]] = {}
-    for warning in claimed:
         by_run.setdefault(warning.enrollment.run_id, []).append(warning)
     sent = 0
     for run_id, warnings in by_run.items():
         sent += _tell_run(CourseRun.objects.get(pk=run_id), warnings)
+        # Only as raised when read: one resolved and raised again meanwhile is told anew.
+        told = reduce(operator.or_, (Q(pk=w.pk, raised_at=w.raised_at) for w in warnings))
+        AttendanceWarning.objects.filter(told, notified_at__isnull=True).update(
+            notified_at=now or timezone.now())
     return sent
 
 
@@ -108,6 +115,6 @@ def _tell_run(run: CourseRun, warnings: list[AttendanceWarning]) -> int:
             send_mail(
                 subject=_("Attendance below the level: %(group)s") % {"group": run.title},
                 message=body % {"names": names, "url": settings.KOPA_BASE_URL + url},
-                from_email=None, recipient_list=[person.email], fail_silently=True)
+                from_email=None, recipient_list=[person.email])
         sent += 1
     return sent

@@ -19,12 +19,14 @@ from certificates.models import Certificate, CertificateBatch, CertificateEvent
 from certificates.services.snapshot import ledger_hours, run_context, snapshot_fields
 from certificates.storage import private_storage
 from cms.errors import Conflict, KopaError
-from cms.services import queue_task, send_task
+from cms.services import queue_task, record_effect
 from courses.models import CourseRun, Enrollment
 
 logger = logging.getLogger(__name__)
 
 RENDERABLE = (Certificate.State.PENDING, Certificate.State.FAILED)
+ISSUE_EFFECT = "certificates.issue"
+EMAIL_EFFECT = "certificates.email"
 # Longer than a redelivery takes (the broker's visibility timeout, 5 minutes by default)
 # plus the longest pause between retries, so the sweeper never races a live render.
 STALLED_AFTER = datetime.timedelta(minutes=15)
@@ -87,6 +89,12 @@ def request_certificate(*, enrollment: Enrollment, by=None, queue: bool = True) 
     return certificate
 
 
+def record_issue(enrollment_id: int) -> None:
+    """The "enrolment completed" listener: runs inside the completing transaction."""
+    record_effect(ISSUE_EFFECT, f"certificates:issue:{enrollment_id}",
+                  {"enrollment_id": enrollment_id})
+
+
 def issue_certificate(*, enrollment_id: int, by=None) -> Certificate | None:
     """What the completion listener's task runs: create and render in one go. Enrolments
     that cannot have a certificate are skipped quietly (the course may not offer one)."""
@@ -128,6 +136,11 @@ def render_certificate(*, certificate_id: int) -> Certificate | None:
             store_pdf(name, pdf)
             certificate.refresh_from_db()
             event(certificate, CertificateEvent.Kind.ISSUED)
+            if certificate.enrollment.user.email:
+                # With the issue itself: the e-mail is sent (once per revision) even if
+                # this worker dies the moment it commits.
+                record_effect(EMAIL_EFFECT, f"certificates:email:{certificate_id}:r{revision}",
+                              {"certificate_id": certificate_id})
             transaction.on_commit(lambda: after_issue(certificate))
     except Exception as exc:
         logger.exception("certificate %s: rendering failed", certificate_id)
@@ -162,12 +175,10 @@ MISSING_WITHIN = datetime.timedelta(days=7)
 
 def queue_missing_certificates(*, now: datetime.datetime | None = None,
                                limit: int = 500) -> int:
-    """Queues the issue of certificates that completions a quarter of an hour old should
-    have made and did not: the issue message was lost (broker down at the completion) or
-    its task failed in a database outage. Issuing is exactly-once per enrolment, so an
-    issue that was merely slow costs nothing."""
-    from certificates.tasks import issue_certificate_task
-
+    """Records the issue of certificates that completions a quarter of an hour old should
+    have made and have no effect for: completions from before the outbox (each completion
+    now records its issue with it). Issuing is exactly-once per enrolment, and the effect
+    is one per enrolment, so this costs nothing when all is well."""
     now = now or timezone.now()
     missing = list(Enrollment.objects.filter(
         state=Enrollment.State.COMPLETED, run__course__certificate_offered=True,
@@ -177,7 +188,7 @@ def queue_missing_certificates(*, now: datetime.datetime | None = None,
     if missing:
         logger.warning("queueing %d missing certificate(s)", len(missing))
         for enrollment_id in missing:
-            queue_task(issue_certificate_task, enrollment_id)
+            record_issue(enrollment_id)
     return len(missing)
 
 
@@ -198,10 +209,6 @@ def after_issue(certificate: Certificate) -> None:
         name = pdf_name(certificate, older)
         if storage.exists(name):
             storage.delete(name)
-    if certificate.enrollment.user.email:
-        from certificates.tasks import send_certificate_email_task
-
-        send_task(send_certificate_email_task, certificate.pk)
 
 
 @transaction.atomic

@@ -211,9 +211,11 @@ CELERY_WORKER_CONCURRENCY = int(os.environ.get("CELERY_WORKER_CONCURRENCY", "2")
 CELERY_BEAT_SCHEDULE = {
     # Pages an editor scheduled to go live (or to expire) at a time.
     "publish-scheduled-pages": {"task": "cms.publish_scheduled", "schedule": 60.0},
-    # Timed quiz attempts whose learner went away: submitted with what was saved.
-    "submit-overdue-quiz-attempts": {"task": "quizzes.submit_overdue_attempts",
-                                     "schedule": 60.0},
+    # Side effects (e-mails, certificates, completion checks, quiz deadlines) that are due
+    # and have no live message: never queued, a failed try, lost by the
+    # broker, or held by a worker that died.
+    "queue-due-effects": {"task": "cms.queue_due_effects",
+                          "schedule": float(os.environ.get("KOPA_EFFECT_SWEEP_SECONDS", "30"))},
     # Certificates whose render message was lost: queued again.
     "requeue-stalled-certificates": {"task": "certificates.requeue_stalled_certificates",
                                      "schedule": 300.0},
@@ -222,6 +224,17 @@ CELERY_BEAT_SCHEDULE = {
                                 "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The outbox (cms.services.effects). A worker holds an effect for LEASE seconds: longer
+# than any handler takes (a certificate's PDF, an SMTP timeout), so a live delivery is
+# never doubled; a worker that died is replaced after it. A message not consumed within
+# REQUEUE seconds is taken as lost and queued again. Failed tries wait RETRY seconds,
+# doubling up to RETRY_MAX; after MAX_ATTEMPTS the effect is given up on (listed by
+# `manage.py effects`, tried again with `--retry`).
+KOPA_EFFECT_LEASE_SECONDS = int(os.environ.get("KOPA_EFFECT_LEASE_SECONDS", "300"))
+KOPA_EFFECT_REQUEUE_SECONDS = int(os.environ.get("KOPA_EFFECT_REQUEUE_SECONDS", "600"))
+KOPA_EFFECT_RETRY_SECONDS = int(os.environ.get("KOPA_EFFECT_RETRY_SECONDS", "30"))
+KOPA_EFFECT_RETRY_MAX_SECONDS = int(os.environ.get("KOPA_EFFECT_RETRY_MAX_SECONDS", "3600"))
+KOPA_EFFECT_MAX_ATTEMPTS = int(os.environ.get("KOPA_EFFECT_MAX_ATTEMPTS", "12"))
 
 # --- Authentication -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -3,11 +3,13 @@
 from courses.services.completion import (
     check_completion,
     queue_completion_check,
+    queue_completion_checks,
     record_event,
     sign_off,
 )
 
-__all__ = ["check_completion", "queue_completion_check", "record_event", "sign_off"]
+__all__ = ["check_completion", "queue_completion_check", "queue_completion_checks",
+           "record_event", "sign_off"]
 
 from courses.services.enrolment import (
     add_person,

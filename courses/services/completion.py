@@ -4,7 +4,7 @@ register) and the teacher's sign-off."""
 from django.db import transaction
 from django.utils import timezone
 
-from cms.services import queue_task
+from cms.services import record_effects
 from courses.models import Enrollment, EnrollmentEvent
 from courses.registry import completion_listeners
 from courses.selectors.completion import completion_status
@@ -16,12 +16,20 @@ def record_event(*, enrollment: Enrollment, kind: str, actor=None,
                                           note=note[:255])
 
 
+COMPLETION_EFFECT = "courses.check_completion"
+
+
 def queue_completion_check(enrollment_id: int) -> None:
     """Called after any event that can change the outcome (a mark, a graded attempt, a lesson
-    done, a sign-off); the check runs in the worker once this transaction commits."""
-    from courses.tasks import check_enrollment_completion
+    done, a sign-off): the check is recorded in this transaction and runs in the worker."""
+    queue_completion_checks([enrollment_id])
 
-    queue_task(check_enrollment_completion, enrollment_id)
+
+def queue_completion_checks(enrollment_ids) -> None:
+    """Many at once in a fixed number of queries (a whole session's marks). One pending
+    check per enrolment: asked for again while pending or running, it runs once more."""
+    record_effects(COMPLETION_EFFECT, {f"courses:completion:{pk}": {"enrollment_id": pk}
+                                       for pk in dict.fromkeys(enrollment_ids)}, repeat=True)
 
 
 @transaction.atomic
@@ -43,8 +51,10 @@ def check_completion(*, enrollment_id: int) -> bool:
     enrollment.completed_at = timezone.now()
     enrollment.save(update_fields=["state", "completed_at", "updated_at"])
     record_event(enrollment=enrollment, kind=EnrollmentEvent.Kind.COMPLETED)
+    # In this transaction: a listener records its effect with the completion, so neither
+    # can be lost without the other.
     for listener in completion_listeners():
-        transaction.on_commit(lambda listener=listener: listener(enrollment.pk))
+        listener(enrollment.pk)
     return True
 
 

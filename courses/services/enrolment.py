@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 
 from accounts.validators import checked_text
 from cms.errors import Conflict, KopaError, NotAllowed
-from cms.services import queue_task
+from cms.services import record_effect
 from courses.models import SEAT_STATES, CourseRun, Enrollment, EnrollmentEvent
 
 SELF_METHODS = (Enrollment.Method.SELF, Enrollment.Method.KEY)
 NOTIFIED_KINDS = (EnrollmentEvent.Kind.ENROLLED, EnrollmentEvent.Kind.WAITLISTED,
                   EnrollmentEvent.Kind.PROMOTED, EnrollmentEvent.Kind.WITHDRAWN)
+NOTICES_EFFECT = "courses.enrolment_notices"
 
 
 def lock_run(run_id: int) -> CourseRun:
@@ -67,10 +68,10 @@ def _save_events(events: list[EnrollmentEvent]) -> list[EnrollmentEvent]:
     created = EnrollmentEvent.objects.bulk_create(events)
     notify = [event.pk for event in created if event.kind in NOTIFIED_KINDS]
     if notify:
-        from courses.tasks import send_enrolment_notices
-
-        # A broker outage costs an e-mail (logged), never the enrolment itself.
-        queue_task(send_enrolment_notices, notify)
+        # Recorded with the enrolment, delivered by the worker: a broker outage or a
+        # killed worker delays these e-mails, never loses them. Event ids are unique, so
+        # the first one names the batch.
+        record_effect(NOTICES_EFFECT, f"courses:notices:{notify[0]}", {"event_ids": notify})
     return created
 
 

@@ -4,8 +4,8 @@ from quizzes.services.attempts import (
     save_answers,
     start_attempt,
     submit_attempt,
-    submit_overdue_attempts,
+    submit_when_due,
 )
 
 __all__ = ["erase_attempts", "grade_answer", "save_answers", "start_attempt", "submit_attempt",
-           "submit_overdue_attempts"]
+           "submit_when_due"]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.validators import text_control_characters
 from cms.errors import Conflict, KopaError, NotAllowed
-from cms.services import queue_task
+from cms.services import record_effect
 from quizzes.models import Attempt, AttemptAnswer, Question, QuizPage
 from quizzes.models.ids import Dealer
 from quizzes.models.kinds import kind_of
@@ -26,6 +26,7 @@ from quizzes.selectors import attempts_of, open_attempt
 logger = logging.getLogger(__name__)
 # A request sent just before the deadline may arrive a little after it.
 DEADLINE_GRACE = datetime.timedelta(seconds=15)
+DEADLINE_EFFECT = "quizzes.deadline"
 MAX_RESPONSE_CHARS = 20_000
 TWO_PLACES = Decimal("0.01")
 
@@ -135,10 +136,27 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
 
 
 def _queue_deadline(attempt: Attempt) -> None:
-    from quizzes.tasks import submit_when_due
+    """The deadline is a row the beat sweep finds when it is due, not a message the broker
+    holds for the quiz's length (one held past the visibility timeout would be delivered
+    again and again); the delivery's claim makes the submit happen once."""
+    due = attempt.deadline + DEADLINE_GRACE + datetime.timedelta(seconds=1)
+    record_effect(DEADLINE_EFFECT, f"quizzes:deadline:{attempt.pk}",
+                  {"attempt_id": attempt.pk}, due_at=due)
 
-    eta = attempt.deadline + DEADLINE_GRACE + datetime.timedelta(seconds=5)
-    queue_task(submit_when_due, attempt.pk, eta=eta)
+
+class DeadlineNotReached(Exception):
+    """Raised to the outbox, which tries again later (a clock running behind)."""
+
+
+def submit_when_due(*, attempt_id: int) -> Attempt | None:
+    """The deadline's handler: submits the attempt if its time is up and the learner has
+    not submitted it already (then nothing happens)."""
+    attempt = Attempt.objects.filter(pk=attempt_id, state=Attempt.State.IN_PROGRESS).first()
+    if attempt is None or attempt.deadline is None:
+        return attempt
+    if timezone.now() <= attempt.deadline + DEADLINE_GRACE:
+        raise DeadlineNotReached
+    return submit_attempt(attempt_id=attempt_id)
 
 
 def _clean_response(response):
@@ -259,7 +277,7 @@ def _settle(attempt: Attempt, answers: list[AttemptAnswer], *, now) -> None:
 
 def _queue_completion(attempt: Attempt) -> None:
     from courses.models import CoursePage, Enrollment
-    from courses.services import queue_completion_check
+    from courses.services import queue_completion_checks
 
     course = CoursePage.objects.ancestor_of(attempt.quiz).only("translation_key").first()
     if course is None:
@@ -267,8 +285,7 @@ def _queue_completion(attempt: Attempt) -> None:
     enrollments = Enrollment.objects.filter(
         user_id=attempt.user_id, run__course__translation_key=course.translation_key,
         state=Enrollment.State.ACTIVE).values_list("pk", flat=True)
-    for enrollment_id in enrollments:
-        queue_completion_check(enrollment_id)
+    queue_completion_checks(enrollments)
 
 
 def submit_attempt(*, attempt_id: int, now: datetime.datetime | None = None) -> Attempt:
@@ -282,25 +299,6 @@ def submit_attempt(*, attempt_id: int, now: datetime.datetime | None = None) -> 
             late = bool(attempt.deadline and now > attempt.deadline + DEADLINE_GRACE)
             _grade(attempt, now=now, late=late)
     return attempt
-
-
-def submit_overdue_attempts(*, now: datetime.datetime | None = None) -> int:
-    """For the worker: attempts whose time ran out while the learner was away."""
-    now = now or timezone.now()
-    overdue = Attempt.objects.filter(state=Attempt.State.IN_PROGRESS,
-                                     deadline__lt=now - DEADLINE_GRACE).values_list("pk",
-                                                                                    flat=True)
-    count = 0
-    for attempt_id in list(overdue):
-        try:
-            submit_attempt(attempt_id=attempt_id, now=now)
-        except Exception:
-            # One broken attempt must not keep the others from being submitted; its
-            # transaction was rolled back and the next run tries it again.
-            logger.exception("Could not submit overdue attempt %s", attempt_id)
-            continue
-        count += 1
-    return count
 
 
 def grade_answer(*, answer: AttemptAnswer, by, mark: Decimal, comment: str = "",

@@ -19,7 +19,6 @@ from quizzes.services import (
     save_answers,
     start_attempt,
     submit_attempt,
-    submit_overdue_attempts,
 )
 
 pytestmark = pytest.mark.django_db
@@ -134,9 +133,11 @@ def test_past_the_deadline_the_attempt_is_submitted_with_what_was_saved(module, 
 
 
 def test_the_worker_submits_attempts_left_past_their_deadline(module, learner, every_kind):
+    from tests.outbox import pass_deadline
+
     quiz = add_quiz(module, questions=[every_kind["true_false"]], time_limit_minutes=5)
     attempt = start_attempt(quiz=quiz, user=learner)
-    assert submit_overdue_attempts(now=timezone.now() + datetime.timedelta(minutes=6)) == 1
+    assert pass_deadline(attempt) == 1
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.FINISHED
 
@@ -212,18 +213,21 @@ def test_a_failed_attempt_does_not_count(quiz, enrollment):
     assert many[enrollment.pk].met is False
 
 
-def test_the_deadline_task_submits_only_when_due(module, learner, every_kind,
-                                                 django_capture_on_commit_callbacks):
-    from quizzes.tasks import submit_when_due
+def test_the_deadline_submits_only_when_due(module, learner, every_kind,
+                                            django_capture_on_commit_callbacks):
+    from cms.models import Effect
+    from cms.services import deliver_effect
+    from tests.outbox import pass_deadline
 
     quiz = add_quiz(module, questions=[every_kind["true_false"]], time_limit_minutes=5)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         attempt = start_attempt(quiz=quiz, user=learner)
-    assert callbacks  # queued for the deadline; run early (eagerly) it does nothing
+    assert callbacks == []  # nothing given to the broker to hold for five minutes
+    effect = Effect.objects.get(key=f"quizzes:deadline:{attempt.pk}")
+    assert effect.due_at > attempt.deadline
+    assert deliver_effect(effect_id=effect.pk) is False  # not due: not even claimed
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.IN_PROGRESS
-    Attempt.objects.filter(pk=attempt.pk).update(
-        deadline=timezone.now() - datetime.timedelta(minutes=1))
-    submit_when_due(attempt.pk)
+    pass_deadline(attempt)
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.FINISHED

@@ -62,3 +62,16 @@ def publish_scheduled() -> None:
     from django.core.management import call_command
 
     call_command("publish_scheduled", verbosity=0)
+
+
+from cms.services.effects import (  # noqa: E402 (after send_task, which it uses)
+    deliver_effect,
+    queue_due_effects,
+    record_effect,
+    record_effects,
+    retry_given_up,
+)
+
+__all__ = ["deliver_effect", "publish_scheduled", "queue_due_effects", "queue_heartbeat",
+           "queue_task", "record_effect", "record_effects", "record_heartbeat",
+           "retry_given_up", "send_task"]
