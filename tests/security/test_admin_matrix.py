@@ -8,10 +8,15 @@ views (ADMIN_VIEWS) and a representative set of Wagtail's, with real objects."""
 import re
 
 import pytest
-from django.test import Client
 
 from tests.security.matrix import ADMIN_VIEWS
-from tests.security.test_access_matrix import body, outcome, request, url_patterns
+from tests.security.test_access_matrix import (
+    body,
+    client_for,
+    outcome,
+    request,
+    url_patterns,
+)
 from tests.security.world import ROLES, SECRETS
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +57,7 @@ def test_no_admin_view_for_people_without_admin_access(world, pattern, name):
     url = concrete(pattern)
     wrong = []
     for role in WITHOUT_ADMIN_ACCESS:
-        client = Client()
-        if role != "anonymous":
-            client.force_login(world.users[role])
+        client = client_for(world, role)
         for method in ("get",):  # POST meets the same check first
             response = getattr(client, method)(url)
             got = outcome(response)
@@ -81,10 +84,7 @@ ADMIN_CELLS = [pytest.param(key, method, role, id=f"{key}|{method}|{role}")
 def test_admin_cell(world, key, method, role):
     route = ADMIN_VIEWS[key]
     expected = route.methods[method][role]
-    client = Client()
-    if role != "anonymous":
-        client.force_login(world.users[role])
-    response = request(client, route, method, world)
+    response = request(client_for(world, role), route, method, world)
     got = outcome(response)
     assert got == expected, (f"{key} {method} as {role}: expected {expected}, got {got} "
                              f"({response.get('Location', '')})")

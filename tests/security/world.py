@@ -24,6 +24,7 @@ SECRETS = ("Slepenā", "Mana eseja par Rīgu")
 class World:
     users: dict = field(default_factory=dict)
     objects: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)  # role → session key (conftest.py)
 
     def __getattr__(self, name):
         try:
