@@ -44,16 +44,35 @@ class Route:
     """One URL pattern: how to build its address from the world, and per method the
     expected outcome per role (with the body to send)."""
 
-    def __init__(self, url, methods: dict, data=None, *, json=False):
+    def __init__(self, url, methods: dict, data=None, *, json=False, shows=None):
         self.url = url
         self.methods = methods
         self.data = data or (lambda w: {})
         self.json = json
+        # What an allowed GET must show, per role: the person's own record, or the
+        # learner's to those who look after them (`SHOWS`, below).
+        self.shows = shows
 
 
 def r(url, **methods):
     data = methods.pop("data", None)
     return Route(url, methods, data)
+
+
+# The learner's name and essay, as seen by the people who may see them.
+LEARNER_NAME = "Slepenā"
+ESSAY = "Mana eseja par Rīgu"
+SHOWS = {
+    "quizzes:learner_results": {T: [LEARNER_NAME], M: [LEARNER_NAME]},
+    "quizzes:grading": {T: [ESSAY], M: [ESSAY]},
+    "courses:run_participants": {T: [LEARNER_NAME], M: [LEARNER_NAME]},
+    "attendance:session": {T: [LEARNER_NAME], M: [LEARNER_NAME]},
+    "attendance:run": {T: [LEARNER_NAME], M: [LEARNER_NAME]},
+    "organisations:run": {C: [LEARNER_NAME], M: [LEARNER_NAME]},
+    ("GET", "/api/v1/organisations/{organisation_id}/participants"): {
+        C: ["learner-l"], M: ["learner-l"]},
+    ("GET", "/api/v1/me/certificates"): {L: ["KOPA-"]},
+}
 
 
 STAFF_OK = {T: 200, OT: 200, M: 200}

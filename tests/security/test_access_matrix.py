@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.security.matrix import API, PAGES, SERVED_BY_PAGES, SITE
+from tests.security.matrix import API, PAGES, SERVED_BY_PAGES, SHOWS, SITE
 from tests.security.world import ROLES, SECRETS
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +141,28 @@ def test_cell(world, kind, key, method, role):
     if role not in KNOW_THE_LEARNER and key not in SHOWS_THE_HOLDER:
         leaked = [secret for secret in SECRETS if secret in text]
         assert not leaked, f"{key} {method} as {role} shows {leaked}"
+    if got == 200 and method == "GET":
+        for shown in SHOWS.get(key, {}).get(role, []):
+            assert shown in text, f"{key} as {role} does not show {shown}"
     if kind == "site" and key in OWN_PAGES and got == 200:
         person = world.users[role]
         assert person.username in text or person.last_name in text
+    if kind == "api" and got == 404:
+        assert response.json()["code"].endswith("not_found"), response.json()
+    if kind == "api" and key[1].startswith("/api/v1/me") and got == 200 and method == "GET":
+        assert_only_mine(world, role, key[1], response.json())
+
+
+def assert_only_mine(world, role: str, path: str, data) -> None:
+    """`/api/v1/me…` answers with the caller's records only."""
+    person = world.users[role]
+    if path == "/api/v1/me":
+        assert data["username"] == person.username
+        return
+    mine = {"/api/v1/me/enrollments": {e.run_id for e in person.enrollments.all()},
+            "/api/v1/me/attendance": {e.run_id for e in person.enrollments.all()},
+            "/api/v1/me/certificates": {c.display_code for c in world.certificate.__class__
+                                        .objects.filter(enrollment__user=person)}}[path]
+    field = "code" if path.endswith("certificates") else "run_id"
+    got = {item.get(field) or (item.get("run") or {}).get("id") for item in data}
+    assert got <= mine | {None} and len(data) == len(mine), (role, path, data)
