@@ -477,3 +477,46 @@ ADMIN_VIEWS = {
     "attendance_rules:copy": r(lambda w: "/admin/attendance/rules/copy/999999/",
                                GET=admin(302, 302, 302)),
 }
+
+
+# --- mismatched pairs: an object one may manage with another one may not -----------------
+# The same URL patterns, each id of the pair from a different group or organisation: a
+# teacher's own group with another group's enrolment, a coordinator's own organisation
+# with another organisation's group or person. Nobody but a manager may act, and where the
+# pair itself does not belong together, not even a manager.
+PROBES = {
+    "courses:run_withdraw (group A, enrolment of group B)": r(
+        lambda w: f"/teach/groups/{w.run_a.pk}/withdraw/{w.enrol_o.pk}/", POST=only({})),
+    "attendance:mark (session of A, enrolment of B)": r(
+        lambda w: f"/attendance/sessions/{w.session_a.pk}/marks/{w.enrol_o.pk}/",
+        POST=only({}), data=lambda w: {"status": "present"}),
+    "organisations:withdraw (organisation X, enrolment of Y's person)": r(
+        lambda w: f"/organisations/{w.org_x.pk}/enrolments/{w.enrol_o.pk}/withdraw/",
+        POST=only({})),
+    "organisations:run (organisation X, group open only to Y)": r(
+        lambda w: f"/organisations/{w.org_x.pk}/groups/{w.run_b.pk}/", GET=only({})),
+    "certificates:organisation_run_zip (organisation X, group open only to Y)": r(
+        lambda w: f"/organisations/{w.org_x.pk}/groups/{w.run_b.pk}/certificates.zip",
+        GET=only({})),
+    "organisations:import_preview (organisation Y, import of X)": r(
+        lambda w: f"/organisations/{w.org_y.pk}/import/{w.import_x.pk}/",
+        GET=only({OC: 404}), POST=only({})),
+}
+API_PROBES = {
+    "withdraw (organisation X, enrolment of Y's person)": a(
+        "POST", lambda w: f"/api/v1/organisations/{w.org_x.pk}/enrollments/{w.enrol_o.pk}/withdraw",
+        api_only({})),
+    "marks (session of A, enrolment of B)": a(
+        "PUT", lambda w: f"/api/v1/sessions/{w.session_a.pk}/marks",
+        api_only({T: 422, M: 422, L: 403, P: 403}),  # 422: not an enrolment of this group
+        lambda w: {"marks": [{"enrollment_id": w.enrol_o.pk, "status": "present"}]}),
+    # A person of another organisation reads exactly as an id no one has (was 403 against
+    # 404: a coordinator could tell which accounts exist).
+    "enrol (organisation X, Y's person)": a(
+        "POST", lambda w: f"/api/v1/organisations/{w.org_x.pk}/enrollments",
+        api_only({C: 404, M: 404}),
+        lambda w: {"run_id": w.run_a.pk, "user_ids": [w.users["other_learner"].pk]}),
+    "import (organisation Y, import of X)": a(
+        "GET", lambda w: f"/api/v1/organisations/{w.org_y.pk}/imports/{w.import_x.pk}",
+        api_only({})),
+}
