@@ -9,7 +9,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from accounts.models import User
 from cms.errors import NotFound
 from courses.api.enrolment import EnrollmentOut, RunOut, enrollment_out, run_out
 from organisations import permissions, selectors, services
@@ -142,7 +141,11 @@ def enrol_people(request: HttpRequest, organisation_id: int, payload: EnrolPeopl
     run = selectors.runs_open_to(organisation=organisation).filter(pk=payload.run_id).first()
     if run is None:
         raise NotFound(_("No such group open to the organisation."))
-    users = list(User.objects.filter(pk__in=payload.user_ids))
+    # Looked up among the organisation's own people: an id of anyone else — someone of
+    # another organisation or no one at all — gets the same answer, so a coordinator
+    # cannot learn which accounts exist on the platform (issue 10).
+    users = [participant.user for participant in selectors.participants_of(
+        organisation=organisation).filter(user_id__in=payload.user_ids)]
     if len(users) != len(set(payload.user_ids)):
         raise NotFound(_("Some of these people do not exist."), code="unknown_person")
     done, skipped = services.enroll_participants(organisation=organisation, run=run,
