@@ -4,6 +4,7 @@ its stylesheet — so no app, template, static file or catalogue is left behind,
 it imports is undeclared."""
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -28,8 +29,14 @@ def run(*args, **kwargs) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> tuple[Path, dict]:
     work = tmp_path_factory.mktemp("wheel")
+    # Built from a copy, so the build's own folders never appear in the checkout while
+    # other tests read it.
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "var", "media", "build", "dist", "*.egg-info", "__pycache__",
+        ".pytest_cache", ".ruff_cache", "test-artifacts", "static_root"))
     run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-        str(work / "dist"), str(ROOT), cwd=ROOT)
+        str(work / "dist"), str(source), cwd=source)
     wheel = next((work / "dist").glob("kopa-*.whl"))
     venv = work / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", str(venv))

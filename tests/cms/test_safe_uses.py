@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ALLOWLIST = Path(__file__).with_name("safe_allowlist.txt")
 # Project code and templates; not the virtualenv, migrations, or the tests themselves.
 SKIPPED_DIRS = {".venv", "node_modules", "migrations", "tests", ".git", "media", "static",
-                "staticfiles", "__pycache__", "bench"}
+                "staticfiles", "__pycache__", "bench", "build", "dist", "var", "static_root"}
 SUFFIXES = {".py", ".html", ".txt", ".xml", ".svg", ".js"}
 UNESCAPED = re.compile(r"\|\s*safe(seq)?\b|\bmark_safe\b|\bformat_html\b|\bSafeString\b"
                        r"|\bautoescape\s+off\b")
