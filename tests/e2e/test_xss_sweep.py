@@ -143,6 +143,19 @@ def assert_download(client: Client, url: str, what: str) -> None:
     assert response.get("Content-Disposition", "").startswith("attachment"), (what, kind)
 
 
+def assert_payloads_as_text(pdf: bytes, what: str) -> None:
+    """The names and titles in the PDF read as the payloads' own text: WeasyPrint was given
+    them escaped, not as markup (which it would have dropped or laid out)."""
+    import io
+
+    from pypdf import PdfReader
+
+    text = re.sub(r"\s", "", "".join(page.extract_text()
+                                     for page in PdfReader(io.BytesIO(pdf)).pages))
+    shown = [p for p in build.PLAIN if "<" in p and re.sub(r"\s", "", p) in text]
+    assert shown, (what, text[:500])
+
+
 def make_world(world, *, make_user, staff, course_index, teacher, run, module):
     from courses.factories import EnrollmentFactory, add_course, add_module
 
@@ -154,6 +167,9 @@ def make_world(world, *, make_user, staff, course_index, teacher, run, module):
     build.add_questions(world, admin)
     build.import_questions(world, admin)
     build.add_lesson(world, admin, module)
+    from wagtail.models import Site
+
+    build.site_texts(world, admin, Site.objects.get(is_default_site=True))
     # Course and group fields, as the admin stores them (titles and summaries are text).
     other = add_course(course_index, title=build.chunk(255, 5), slug="xss-course",
                        summary=build.chunk(300, 6))
@@ -176,23 +192,29 @@ def make_world(world, *, make_user, staff, course_index, teacher, run, module):
     world.objects.update(boss=boss, admin=admin, learner=learner, coordinator=coordinator,
                          coordinator_client=coordinator_client, orgs=orgs, other=other,
                          enrollments=enrollments)
-    certificate(world, run, users[1], boss)
+    world.objects["certificate"] = certificate(world, run, users[1])
+    build.ungraded_essay(world, world.objects["quiz"], users[2])
+    world.objects["revoked"] = certificate(world, run, users[3])
+    build.withdrawn_and_revoked(world, teacher, boss, enrollments[-1],
+                                world.objects["revoked"])
 
 
-def certificate(world, run, user, boss):
+def certificate(world, run, user):
     from certificates import services
     from certificates.factories import CertificateTemplateFactory
+    from certificates.models import CertificateTemplate
     from courses.models import Enrollment
 
-    CertificateTemplateFactory(name=build.chunk(120, 11), issuer=build.chunk(200, 12),
-                               signatory_name=build.chunk(120, 13),
-                               signatory_title=build.chunk(120, 14),
-                               footer=build.chunk(300, 15), is_default=True)
+    if not CertificateTemplate.objects.exists():
+        CertificateTemplateFactory(name=build.chunk(120, 11), issuer=build.chunk(200, 12),
+                                   signatory_name=build.chunk(120, 13),
+                                   signatory_title=build.chunk(120, 14),
+                                   footer=build.chunk(300, 15), is_default=True)
+        world.filled("certificate template: name, issuer, signatory, position, footer")
     enrollment = Enrollment.objects.get(run=run, user=user)
     enrollment.state, enrollment.completed_at = Enrollment.State.COMPLETED, timezone.now()
     enrollment.save()
-    world.objects["certificate"] = services.issue_certificate(enrollment_id=enrollment.pk)
-    world.filled("certificate template: name, issuer, signatory, position, footer")
+    return services.issue_certificate(enrollment_id=enrollment.pk)
 
 
 def test_no_payload_runs_on_any_page_export_or_pdf(
@@ -209,7 +231,8 @@ def test_no_payload_runs_on_any_page_export_or_pdf(
 
     anonymous = sweep.page_for()
     for path in ["/", course_index.url, course.url, o["other"].url, "/groups/",
-                 f"/groups/{run.pk}/", f"/verify/{cert.display_code}/"]:
+                 f"/groups/{run.pk}/", f"/verify/{cert.display_code}/",
+                 f"/verify/{o['revoked'].display_code}/"]:
         sweep.visit(anonymous, "anonymous", path)
 
     page = sweep.page_for(o["learner"])
@@ -222,7 +245,9 @@ def test_no_payload_runs_on_any_page_export_or_pdf(
         sweep.visit(page, "learner", path)
     # The lesson's self-check answers on the page (lesson.js): press every answer.
     sweep.visit(page, "learner", lesson.url)
-    for option in page.locator(".self-check input").all():
+    options = page.locator(".self-check input").all()
+    assert options, "the lesson shows its self-check"
+    for option in options:
         option.check()
     sweep.audit(page, "learner self-check answered")
 
@@ -280,7 +305,7 @@ def test_no_payload_runs_on_any_page_export_or_pdf(
 
     # PDFs: the HTML WeasyPrint is given, in the browser; then the PDFs themselves.
     from certificates.rendering import render_html
-    from organisations.login_cards import card
+    from organisations.login_cards import card, render_login_cards
     from organisations.services.login_codes import issue_login_codes
 
     pdf_page = sweep.page_for()
@@ -303,6 +328,9 @@ def test_no_payload_runs_on_any_page_export_or_pdf(
     holder.force_login(cert.enrollment.user)
     response = holder.get(reverse("certificates:download", args=[cert.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert_payloads_as_text(b"".join(response.streaming_content)
+                            if response.streaming else response.content, "certificate PDF")
+    assert_payloads_as_text(render_login_cards(pairs=pairs, title="Kopā"), "login cards PDF")
 
     elapsed = time.monotonic() - started
     print(f"\nXSS sweep: {len(PAYLOADS)} payloads, {len(world.fields)} fields, "

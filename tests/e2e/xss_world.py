@@ -310,3 +310,37 @@ def answer(attempt) -> None:
             "essay": {"text": every_payload()},
         }.get(kind)
     save_answers(attempt=attempt, responses={k: v for k, v in responses.items() if v})
+
+
+def site_texts(world: World, admin: Client, site) -> None:
+    """The site settings and the home page, through their admin forms: shown on every page
+    (the footer) and on the home page."""
+    url = reverse("wagtailsettings:edit", args=["cms", "sitesettings", site.pk])
+    admin_post(admin, url, {"organisation_name": chunk(200, 17), "contact_email": "",
+                            "contact_phone": chunk(32, 18), "funding_notice": every_payload()},
+               "site settings")
+    home = site.root_page
+    url = reverse("wagtailadmin_pages:edit", args=[home.pk])
+    admin_post(admin, url, nested_form_data({
+        "title": home.title, "slug": home.slug, "intro": chunk(300, 19),
+        "body": as_rich_text(), "action-publish": "publish"}), "home page")
+    world.filled("site settings: organisation name, phone, funding notice",
+                 "home page: intro, body")
+
+
+def withdrawn_and_revoked(world: World, teacher, boss, enrollment, certificate) -> None:
+    from certificates.services import revoke_certificate
+    from courses.services.enrolment import withdraw
+
+    withdraw(enrollment=enrollment, by=teacher, reason=chunk(255, 20))
+    revoke_certificate(certificate=certificate, by=boss, reason=chunk(255, 21))
+    world.filled("withdrawal reason", "certificate revocation reason")
+
+
+def ungraded_essay(world: World, quiz, learner) -> None:
+    """Another learner's submitted attempt, left for the grading queue."""
+    from quizzes.services import start_attempt, submit_attempt
+
+    attempt = start_attempt(quiz=quiz, user=learner)
+    answer(attempt)
+    submit_attempt(attempt_id=attempt.pk)
