@@ -7,7 +7,12 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Attendance")
 
     def ready(self) -> None:
-        from accounts.registry import register_dashboard_panel, register_personal_data
+        from accounts.registry import (
+            register_dashboard_panel,
+            register_personal_data,
+            register_role_setup,
+        )
+        from attendance.permissions import grant_role_permissions
         from attendance.selectors.completion import criterion
         from attendance.services.marks import RECOUNT_EFFECT, recount_run
         from attendance.services.personal_data import erase_attendance, export_attendance
@@ -17,6 +22,7 @@ class AttendanceConfig(AppConfig):
         from courses.registry import register_completion_criterion
 
         register_completion_criterion(criterion)
+        register_role_setup("attendance", grant_role_permissions)
         register_effect(RECOUNT_EFFECT, recount_run)
         register_effect(WARNINGS_EFFECT, send_warning_notices)
         register_personal_data("attendance", export=export_attendance, erase=erase_attendance)

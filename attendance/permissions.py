@@ -45,3 +45,12 @@ def _not_found():
     from django.utils.translation import gettext as _
 
     return _("Not found.")
+
+
+def grant_role_permissions(groups: dict) -> None:
+    """Managers set up sessions and attendance rules for every group in the admin (teachers
+    do theirs on the site, through the rules above)."""
+    from django.contrib.auth.models import Permission
+
+    groups["Managers"].permissions.add(*Permission.objects.filter(
+        content_type__app_label="attendance"))

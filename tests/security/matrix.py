@@ -383,12 +383,12 @@ def admin(teacher, other_teacher, manager) -> dict:
 
 
 # Sessions and attendance rules are kept by teachers on the site (attendance/) and by
-# managers through the course pages; their admin listings send everyone back to the admin's
-# home (no one holds the model permissions), and pages of a missing rule answer 404.
+# managers in the admin too (attendance.permissions.grant_role_permissions); teachers' admin
+# listings send them back to the admin's home, and pages of a missing rule answer 404.
 ADMIN_VIEWS = {
     "wagtailadmin_home": r(lambda w: "/admin/", GET=admin(200, 200, 200)),
-    # Managers run groups and organisations in the admin, not Wagtail's users (superusers).
-    "wagtailusers_users:index": r(lambda w: "/admin/users/", GET=admin(302, 302, 302)),
+    # Managers make and edit accounts (not delete them: erasure is its own service).
+    "wagtailusers_users:index": r(lambda w: "/admin/users/", GET=admin(302, 302, 200)),
     "certificates_admin:index": r(lambda w: "/admin/certificates/", GET=admin(200, 200, 200)),
     "certificates_admin:run": r(lambda w: f"/admin/certificates/run/{w.past_run.pk}/",
                                 GET=admin(200, 404, 200)),
@@ -438,33 +438,33 @@ ADMIN_VIEWS = {
     "enrollments:edit": r(lambda w: f"/admin/enrollments/edit/{w.enrol_l.pk}/",
                           GET=admin(302, 302, 200)),
     "class_sessions:index": r(lambda w: "/admin/attendance/sessions/",
-                              GET=admin(302, 302, 302)),
+                              GET=admin(302, 302, 200)),
     "class_sessions:index_results": r(lambda w: "/admin/attendance/sessions/results/",
-                                      GET=admin(302, 302, 302)),
+                                      GET=admin(302, 302, 200)),
     "class_sessions:add": r(lambda w: "/admin/attendance/sessions/new/",
-                            GET=admin(302, 302, 302)),
+                            GET=admin(302, 302, 200)),
     "class_sessions:edit": r(lambda w: f"/admin/attendance/sessions/edit/{w.session_a.pk}/",
-                             GET=admin(302, 302, 302)),
+                             GET=admin(302, 302, 200)),
     "class_sessions:delete": r(
         lambda w: f"/admin/attendance/sessions/delete/{w.session_a.pk}/",
-        GET=admin(302, 302, 302)),
+        GET=admin(302, 302, 200)),
     "class_sessions:copy": r(lambda w: f"/admin/attendance/sessions/copy/{w.session_a.pk}/",
-                             GET=admin(302, 302, 302)),
+                             GET=admin(302, 302, 200)),
     "class_sessions:history": r(
         lambda w: f"/admin/attendance/sessions/history/{w.session_a.pk}/",
-        GET=admin(302, 302, 302)),
+        GET=admin(302, 302, 200)),
     "class_sessions:history_results": r(
         lambda w: f"/admin/attendance/sessions/history-results/{w.session_a.pk}/",
-        GET=admin(302, 302, 302)),
+        GET=admin(302, 302, 200)),
     "class_sessions:usage": r(lambda w: f"/admin/attendance/sessions/usage/{w.session_a.pk}/",
-                              GET=admin(302, 302, 302)),
-    "attendance_rules:index": r(lambda w: "/admin/attendance/rules/", GET=admin(302, 302, 302)),
+                              GET=admin(302, 302, 200)),
+    "attendance_rules:index": r(lambda w: "/admin/attendance/rules/", GET=admin(302, 302, 200)),
     "attendance_rules:index_results": r(lambda w: "/admin/attendance/rules/results/",
-                                        GET=admin(302, 302, 302)),
+                                        GET=admin(302, 302, 200)),
     "attendance_rules:add": r(lambda w: "/admin/attendance/rules/new/",
-                              GET=admin(302, 302, 302)),
+                              GET=admin(302, 302, 200)),
     "attendance_rules:edit": r(lambda w: "/admin/attendance/rules/edit/999999/",
-                               GET=admin(302, 302, 302)),
+                               GET=admin(302, 302, 404)),
     "attendance_rules:delete": r(lambda w: "/admin/attendance/rules/delete/999999/",
                                  GET=admin(404, 404, 404)),
     "attendance_rules:history": r(lambda w: "/admin/attendance/rules/history/999999/",
@@ -475,7 +475,7 @@ ADMIN_VIEWS = {
     "attendance_rules:usage": r(lambda w: "/admin/attendance/rules/usage/999999/",
                                 GET=admin(404, 404, 404)),
     "attendance_rules:copy": r(lambda w: "/admin/attendance/rules/copy/999999/",
-                               GET=admin(302, 302, 302)),
+                               GET=admin(302, 302, 404)),
 }
 
 
