@@ -12,6 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from cms.celery import app as celery_app
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -74,3 +76,22 @@ def wait_for(predicate, *, timeout: float = 60.0, interval: float = 0.2):
             return value
         time.sleep(interval)
     return predicate()
+
+
+@contextmanager
+def publishing_to(broker_url: str):
+    """This process publishes tasks to `broker_url` (a broker nobody runs, or a private
+    one), not eagerly; the app's own connection pools are set aside and put back untouched,
+    so later code publishes as before."""
+    app = celery_app
+    saved = (app.conf.broker_url, app.conf.task_always_eager, app._pool,
+             app.amqp._producer_pool)
+    app.conf.broker_url, app.conf.task_always_eager = broker_url, False
+    app._pool = app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        # Not closed: kombu keeps pools by broker address, and a closed one would be handed
+        # to the next test that publishes there.
+        (app.conf.broker_url, app.conf.task_always_eager, app._pool,
+         app.amqp._producer_pool) = saved

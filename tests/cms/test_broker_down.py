@@ -3,35 +3,21 @@ enrolling, starting a timed quiz and marking attendance succeed, and what the br
 have carried is an outbox effect that the beat sweep delivers once the broker is back."""
 
 import datetime
-from contextlib import contextmanager
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
-from cms.celery import app
 from cms.models import Effect
 from cms.services import queue_due_effects, send_task
+from tests.worker import publishing_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NOBODY = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
 
 
-@contextmanager
 def unreachable_broker():
-    """The app publishes to a broker nobody runs; its own connection pools are set aside
-    and put back untouched, so later code publishes as before."""
-    saved = (app.conf.broker_url, app.conf.task_always_eager, app._pool,
-             app.amqp._producer_pool)
-    app.conf.broker_url, app.conf.task_always_eager = NOBODY, False
-    app._pool = app.amqp._producer_pool = None
-    try:
-        yield
-    finally:
-        # Not closed: kombu keeps pools by broker address, and a closed one would be handed
-        # to the next test that publishes there.
-        (app.conf.broker_url, app.conf.task_always_eager, app._pool,
-         app.amqp._producer_pool) = saved
+    return publishing_to(NOBODY)
 
 
 @pytest.fixture

@@ -196,21 +196,28 @@ def add_lesson(world: World, admin: Client, module) -> None:
 # -- people, groups, sessions, organisations ----------------------------------------------
 
 def people(world: World, make_user, count: int) -> list:
-    from cms.errors import KopaError
-
     names = packed(150, PLAIN)
     users = [make_user(username=f"xss{i}", first_name=names[i % len(names)],
                        last_name=names[(i + 1) % len(names)]) for i in range(count)]
+    refuses_controls(world, "name", lambda payload: make_user(username="refused",
+                                                               first_name=payload))
+    world.filled("person first name", "person last name")
+    return users
+
+
+def refuses_controls(world: World, what: str, write) -> None:
+    """Payloads with control or bidi characters go into `what` only to be refused there
+    (accounts.validators), with the user's message, and nothing stored."""
+    from cms.errors import KopaError
+
     for payload in PAYLOADS:
         if has_controls(payload):
             try:
-                make_user(username="refused", first_name=payload)
+                write(payload)
             except KopaError as exc:
-                world.refused.append(f"name {payload!r}: {exc.code}")
+                world.refused.append(f"{what} {payload!r}: {exc.code}")
             else:
-                raise AssertionError(f"a name with control characters was stored: {payload!r}")
-    world.filled("person first name", "person last name")
-    return users
+                raise AssertionError(f"{what} with control characters was stored: {payload!r}")
 
 
 def sessions_and_marks(world: World, run, teacher, enrollments) -> None:
@@ -220,13 +227,18 @@ def sessions_and_marks(world: World, run, teacher, enrollments) -> None:
 
     start = timezone.now() - datetime.timedelta(minutes=5)
     sessions = []
-    for index, topic in enumerate(packed(200)):
+    for index, topic in enumerate(packed(200, PLAIN)):
         session = ClassSessionFactory(run=run, starts_at=start - datetime.timedelta(days=index),
                                       ends_at=start + datetime.timedelta(hours=1)
                                       - datetime.timedelta(days=index))
         sessions.append(update_session(session=session, by=teacher, topic=topic,
-                                       place=chunk(255, index)))
-    notes = packed(255)
+                                       place=chunk(255, index, PLAIN)))
+    refuses_controls(world, "session topic", lambda payload: update_session(
+        session=sessions[0], by=teacher, topic=payload))
+    refuses_controls(world, "attendance note", lambda payload: set_marks(
+        session_id=sessions[0].pk, by=teacher,
+        marks=[MarkInput(enrollment_id=enrollments[0].pk, status="late", note=payload)]))
+    notes = packed(255, PLAIN)
     set_marks(session_id=sessions[0].pk, by=teacher, marks=[
         MarkInput(enrollment_id=e.pk, status="late", note=notes[i % len(notes)])
         for i, e in enumerate(enrollments)])
@@ -275,7 +287,7 @@ def quiz_attempt(world: World, module, learner, teacher, questions):
     """The learner answers (essay and typed answers hold payloads); the teacher grades
     with a comment full of them."""
     from quizzes.factories import add_quiz
-    from quizzes.services import start_attempt, submit_attempt
+    from quizzes.services import save_answers, start_attempt, submit_attempt
     from quizzes.services.attempts import grade_answer
 
     everything = ["answer", "correctness", "marks", "feedback", "right_answer"]
@@ -289,6 +301,9 @@ def quiz_attempt(world: World, module, learner, teacher, questions):
     essay = submitted.answers.filter(spec__kind="essay").first()
     grade_answer(answer=essay, by=teacher, mark=Decimal("0.5"), comment=every_payload())
     second = start_attempt(quiz=quiz, user=learner)
+    position = next(a.position for a in second.answers.all() if a.spec["kind"] == "essay")
+    refuses_controls(world, "essay answer", lambda payload: save_answers(
+        attempt=second, responses={position: {"text": payload}}))
     answer(second)
     world.objects.update(quiz=quiz, attempt=submitted, essay=essay, second=second)
     world.filled("quiz intro", "quiz title", "typed answer", "gap answer", "essay answer",
@@ -305,9 +320,9 @@ def answer(attempt) -> None:
         first = pick(attempt, answer.position, 0) if kind.endswith("choice") else None
         responses[answer.position] = {
             "single_choice": {"choice": first}, "multiple_choice": {"choices": [first]},
-            "true_false": {"value": True}, "short_answer": {"text": chunk(200, 0)},
-            "numerical": {"text": "28"}, "gap_fill": {"gaps": {"0": chunk(200, 1)}},
-            "essay": {"text": every_payload()},
+            "true_false": {"value": True}, "short_answer": {"text": chunk(200, 0, PLAIN)},
+            "numerical": {"text": "28"}, "gap_fill": {"gaps": {"0": chunk(200, 1, PLAIN)}},
+            "essay": {"text": "\n".join(PLAIN)},
         }.get(kind)
     save_answers(attempt=attempt, responses={k: v for k, v in responses.items() if v})
 
@@ -332,7 +347,9 @@ def withdrawn_and_revoked(world: World, teacher, boss, enrollment, certificate) 
     from certificates.services import revoke_certificate
     from courses.services.enrolment import withdraw
 
-    withdraw(enrollment=enrollment, by=teacher, reason=chunk(255, 20))
+    refuses_controls(world, "withdrawal reason", lambda payload: withdraw(
+        enrollment=enrollment, by=teacher, reason=payload))
+    withdraw(enrollment=enrollment, by=teacher, reason=chunk(255, 20, PLAIN))
     revoke_certificate(certificate=certificate, by=boss, reason=chunk(255, 21))
     world.filled("withdrawal reason", "certificate revocation reason")
 
