@@ -8,7 +8,10 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-kopa"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail stays in memory; a worker started by the fault suite sends to the test's own SMTP
+# server instead (tests/faults/smtp.py).
+EMAIL_BACKEND = os.environ.get("KOPA_TEST_EMAIL_BACKEND",
+                               "django.core.mail.backends.locmem.EmailBackend")
 MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
 STORAGES = {
