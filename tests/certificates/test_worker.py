@@ -14,6 +14,7 @@ from certificates import services
 from certificates.factories import CompletedEnrollmentFactory
 from certificates.models import Certificate
 from cms.celery import app
+from tests.faults.services import private_redis
 from tests.worker import celery_worker, embedded_broker_url, wait_for
 
 pytestmark = [
@@ -58,14 +59,18 @@ def test_a_real_worker_issues_the_certificate(run, learner_without_email, tmp_pa
     assert worker_pdfs(var_dir)[0].read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis: set REDIS_URL")
+@pytest.mark.fault
 def test_a_worker_killed_mid_render_leaves_one_certificate_after_redelivery(
         run, learner_without_email, tmp_path):
+    """On a Redis of its own (tests/faults/services.py), killed with nothing else."""
     enrollment = CompletedEnrollmentFactory(run=run, user=learner_without_email)
     certificate = services.request_certificate(enrollment=enrollment, queue=False)
-    url = os.environ["REDIS_URL"]
-    var_dir = tmp_path / "worker"
+    with private_redis(tmp_path, persistent=True) as redis:
+        _kill_mid_render_and_redeliver(redis.url, certificate, tmp_path / "worker")
+
+
+def _kill_mid_render_and_redeliver(url: str, certificate, var_dir: Path) -> None:
+    enrollment = certificate.enrollment
     slow = {"KOPA_VAR_DIR": str(var_dir), "KOPA_TEST_RENDER_DELAY": "60"}
     with celery_worker(url, extra_env=slow, app="tests.slow_render") as (process, queue), \
             Connection(url) as connection:
