@@ -10,6 +10,9 @@ from django.db import connection
 
 from accounts.services import create_user
 
+# Each test of the fault suite starts and kills processes; one that hangs fails after this.
+FAULT_TIMEOUT_SECONDS = 300
+
 
 def pytest_collection_modifyitems(config, items):
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
@@ -21,6 +24,8 @@ def pytest_collection_modifyitems(config, items):
         if "browser" in item.keywords and not chromium:
             item.add_marker(pytest.mark.skip(
                 reason="needs Debian's chromium (apt-get install chromium)"))
+        if "fault" in item.keywords and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(FAULT_TIMEOUT_SECONDS))
 
 
 @pytest.fixture(scope="session", autouse=True)
