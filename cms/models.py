@@ -99,6 +99,10 @@ class Effect(models.Model):
     gave_up_at = models.DateTimeField(_("gave up"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    # Not delivered and not given up on: what the sweep and the workers still owe.
+    WAITING = models.Q(delivered_at__isnull=True, gave_up_at__isnull=True)
+    GIVEN_UP = models.Q(delivered_at__isnull=True, gave_up_at__isnull=False)
+
     class Meta:
         verbose_name = _("side effect")
         verbose_name_plural = _("side effects")

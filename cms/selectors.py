@@ -7,10 +7,11 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, Q
 from django.utils import timezone
 from kombu import Connection
 
-from cms.models import WorkerHeartbeat
+from cms.models import Effect, WorkerHeartbeat
 
 
 def latest_heartbeat() -> WorkerHeartbeat | None:
@@ -70,6 +71,17 @@ def _broker() -> dict[str, object]:
     return {"transport": url.split(":", 1)[0], "persistent": None}
 
 
+def outbox_state(*, now=None) -> dict[str, int]:
+    """How many effects are owed, how many of them are overdue, and how many were given up
+    on: one query over the owed rows (delivered ones are pruned after a month)."""
+    now = now or timezone.now()
+    late = now - timedelta(seconds=settings.KOPA_EFFECT_OVERDUE_SECONDS)
+    return Effect.objects.filter(delivered_at__isnull=True).aggregate(
+        waiting=Count("pk", filter=Effect.WAITING),
+        overdue=Count("pk", filter=Effect.WAITING & Q(next_try_at__lt=late)),
+        given_up=Count("pk", filter=Effect.GIVEN_UP))
+
+
 def health() -> dict[str, object]:
     """Each part the site needs, checked now. The worker is reported, not required: it
     may be restarting, and what it delivers waits in the database meanwhile."""
@@ -83,6 +95,9 @@ def health() -> dict[str, object]:
     warnings = []
     if parts["broker"].get("persistent") is False:
         warnings.append("broker_not_persistent")
+    if parts["database"]["ok"]:
+        parts["effects"] = outbox = _check(outbox_state)
+        warnings += [f"effects_{name}" for name in ("overdue", "given_up") if outbox.get(name)]
     needed_down = [name for name in ("database", "cache", "broker") if not parts[name]["ok"]]
     return {"status": "down" if needed_down else "ok", "down": needed_down,
             "warnings": warnings, **parts}

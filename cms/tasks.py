@@ -22,3 +22,8 @@ def deliver_effect_task(effect_id: int) -> None:
 @shared_task(name="cms.queue_due_effects")
 def queue_due_effects_task() -> int:
     return services.queue_due_effects()
+
+
+@shared_task(name="cms.prune_delivered_effects")
+def prune_delivered_effects_task() -> int:
+    return services.prune_delivered_effects()

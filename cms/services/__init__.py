@@ -66,12 +66,14 @@ def publish_scheduled() -> None:
 
 from cms.services.effects import (  # noqa: E402 (after send_task, which it uses)
     deliver_effect,
+    prune_delivered_effects,
     queue_due_effects,
     record_effect,
     record_effects,
     retry_given_up,
 )
 
-__all__ = ["deliver_effect", "publish_scheduled", "queue_due_effects", "queue_heartbeat",
+__all__ = ["deliver_effect", "prune_delivered_effects", "publish_scheduled",
+           "queue_due_effects", "queue_heartbeat",
            "queue_task", "record_effect", "record_effects", "record_heartbeat",
            "retry_given_up", "send_task"]

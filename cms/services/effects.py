@@ -23,7 +23,7 @@ from cms.registry import effect_handler
 
 logger = logging.getLogger(__name__)
 
-WAITING = Q(delivered_at__isnull=True, gave_up_at__isnull=True)
+WAITING = Effect.WAITING
 
 
 def _free(now: datetime.datetime) -> Q:
@@ -154,8 +154,19 @@ def queue_due_effects(*, now: datetime.datetime | None = None, limit: int = 1000
 def retry_given_up(*, kind: str | None = None) -> int:
     """An operator's second chance after fixing the cause (the mail server, a template):
     effects given up on are tried again from their first pause."""
-    given_up = Effect.objects.filter(delivered_at__isnull=True, gave_up_at__isnull=False)
+    given_up = Effect.objects.filter(Effect.GIVEN_UP)
     if kind:
         given_up = given_up.filter(kind=kind)
     return given_up.update(gave_up_at=None, attempts=0, next_try_at=timezone.now(),
                            queued_at=None, claimed_until=None)
+
+
+def prune_delivered_effects(*, now: datetime.datetime | None = None) -> int:
+    """For beat: forgets effects delivered more than KOPA_EFFECT_KEEP_DAYS ago, so the
+    table holds what is owed and a month of history, not every e-mail ever sent. A key
+    recorded again after that is a new effect; handlers check their own marks, so a
+    repeated completion check or notice does nothing twice."""
+    now = now or timezone.now()
+    kept_from = now - datetime.timedelta(days=settings.KOPA_EFFECT_KEEP_DAYS)
+    deleted, _ = Effect.objects.filter(delivered_at__lt=kept_from).delete()
+    return deleted

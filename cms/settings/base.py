@@ -216,6 +216,8 @@ CELERY_BEAT_SCHEDULE = {
     # broker, or held by a worker that died.
     "queue-due-effects": {"task": "cms.queue_due_effects",
                           "schedule": float(os.environ.get("KOPA_EFFECT_SWEEP_SECONDS", "30"))},
+    # Effects delivered more than KOPA_EFFECT_KEEP_DAYS ago: forgotten.
+    "prune-delivered-effects": {"task": "cms.prune_delivered_effects", "schedule": 3600.0},
     # Certificates whose render message was lost: queued again.
     "requeue-stalled-certificates": {"task": "certificates.requeue_stalled_certificates",
                                      "schedule": 300.0},
@@ -235,6 +237,10 @@ KOPA_EFFECT_REQUEUE_SECONDS = int(os.environ.get("KOPA_EFFECT_REQUEUE_SECONDS", 
 KOPA_EFFECT_RETRY_SECONDS = int(os.environ.get("KOPA_EFFECT_RETRY_SECONDS", "30"))
 KOPA_EFFECT_RETRY_MAX_SECONDS = int(os.environ.get("KOPA_EFFECT_RETRY_MAX_SECONDS", "3600"))
 KOPA_EFFECT_MAX_ATTEMPTS = int(os.environ.get("KOPA_EFFECT_MAX_ATTEMPTS", "12"))
+# /health/ warns when an effect has been due this long and is still not delivered (the
+# worker or beat is not running, or every try fails), and when any was given up on.
+KOPA_EFFECT_OVERDUE_SECONDS = int(os.environ.get("KOPA_EFFECT_OVERDUE_SECONDS", "900"))
+KOPA_EFFECT_KEEP_DAYS = int(os.environ.get("KOPA_EFFECT_KEEP_DAYS", "30"))
 
 # --- Authentication -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -42,3 +42,29 @@ def test_health_warns_when_the_redis_broker_keeps_nothing_on_disk(client, settin
     body = client.get("/health/").json()
     assert body["broker"]["persistent"] == (appendonly["appendonly"] == "yes")
     assert ("broker_not_persistent" in body["warnings"]) == (appendonly["appendonly"] != "yes")
+
+
+def test_health_counts_what_the_outbox_owes_and_warns_when_it_is_late(client, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.models import Effect
+
+    now = timezone.now()
+    ago = now - datetime.timedelta(seconds=settings.KOPA_EFFECT_OVERDUE_SECONDS + 60)
+    Effect.objects.create(kind="tests.k", key="fresh", due_at=now, next_try_at=now)
+    assert client.get("/health/").json()["effects"] == {
+        "ok": True, "waiting": 1, "overdue": 0, "given_up": 0}
+    assert client.get("/health/").json()["warnings"] == []
+    Effect.objects.create(kind="tests.k", key="late", due_at=ago, next_try_at=ago)
+    Effect.objects.create(kind="tests.k", key="dead", due_at=ago, next_try_at=ago,
+                          gave_up_at=now)
+    Effect.objects.create(kind="tests.k", key="done", due_at=ago, next_try_at=ago,
+                          delivered_at=now)
+    response = client.get("/health/")
+    body = response.json()
+    # Reported, not "down": the site works and the effects wait in the database.
+    assert response.status_code == 200
+    assert body["effects"] == {"ok": True, "waiting": 2, "overdue": 1, "given_up": 1}
+    assert body["warnings"] == ["effects_overdue", "effects_given_up"]

@@ -237,3 +237,18 @@ def test_marks_record_one_completion_check_per_learner_however_often(
     assert [c.key for c in checks] == [f"courses:completion:{enrollment.pk}"]
     assert checks.get().version == 4  # asked for three times (the first made it, at 2)
     assert Effect.objects.filter(kind="attendance.recount").count() == 1
+
+
+def test_delivered_effects_are_forgotten_after_the_kept_days_and_owed_ones_never(settings):
+    from cms.services import prune_delivered_effects
+
+    now = timezone.now()
+    old = now - datetime.timedelta(days=settings.KOPA_EFFECT_KEEP_DAYS + 1)
+    for key, delivered in (("old", old), ("recent", now), ("owed", None)):
+        Effect.objects.create(kind="tests.k", key=key, due_at=old, next_try_at=old,
+                              delivered_at=delivered)
+    Effect.objects.create(kind="tests.k", key="given-up", due_at=old, next_try_at=old,
+                          gave_up_at=old)
+    assert prune_delivered_effects() == 1
+    assert sorted(Effect.objects.values_list("key", flat=True)) == [
+        "given-up", "owed", "recent"]
