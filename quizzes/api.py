@@ -19,6 +19,9 @@ router = Router(tags=["quizzes"])
 
 class AnswerIn(Schema):
     response: dict[str, Any] | None
+    # The `version` of the answer the client last read (GET /attempts/{id}); when given, an
+    # answer changed since is not overwritten (409 `stale_answer`).
+    version: int | None = None
 
 
 class GradeIn(Schema):
@@ -63,8 +66,10 @@ def read_attempt(request, attempt_id: int):
 @router.put("/attempts/{attempt_id}/answers/{slot}", response=dict)
 def save_answer(request, attempt_id: int, slot: int, payload: AnswerIn):
     attempt = _own_attempt(request, attempt_id)
-    services.save_answers(attempt=attempt, responses={slot: payload.response})
-    return {"saved": slot}
+    seen = {slot: payload.version} if payload.version is not None else None
+    services.save_answers(attempt=attempt, responses={slot: payload.response}, seen=seen)
+    version = attempt.answers.filter(position=slot).values_list("version", flat=True).first()
+    return {"saved": slot, "version": version}
 
 
 @router.post("/attempts/{attempt_id}/submit", response=dict)

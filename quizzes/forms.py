@@ -25,6 +25,17 @@ def _id(ids: dict, value: str):
     return ids.get(value, value)
 
 
+def seen_versions(data, positions) -> dict[int, int]:
+    """The version of each question's saved answer the page was drawn with (an old page
+    without it is not checked)."""
+    seen = {}
+    for position in positions:
+        raw = data.get(f"{field_name(position)}-seen", "")
+        if raw.isascii() and raw.isdigit():
+            seen[position] = int(raw)
+    return seen
+
+
 def response_from_post(answer_public: dict, position: int, data) -> dict | None:
     """The response dict for one question from POST data; None when the form did not carry
     the question at all (so a partial form never wipes a saved answer). The marker comes

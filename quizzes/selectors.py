@@ -61,6 +61,8 @@ def answer_view(answer: AttemptAnswer, items: set[str], *, in_progress: bool) ->
     view = {"position": answer.position, "question": answer.public,
             "max_mark": float(answer.max_mark) if ReviewItem.MARKS in items or in_progress
             else None}
+    if in_progress:
+        view["version"] = answer.version  # sent back with a save (see save_answers)
     if in_progress or ReviewItem.ANSWER in items:
         view["response"] = answer.response
         view["response_text"] = kind.describe_response(answer.spec, answer.response)

@@ -88,6 +88,9 @@ class AttemptAnswer(models.Model):
     max_mark = models.DecimalField(max_digits=6, decimal_places=2)
     response = models.JSONField(null=True, blank=True)
     saved_at = models.DateTimeField(null=True, blank=True)
+    # Bumped whenever the saved response changes: a page drawn at an older version (another
+    # tab, another phone) cannot overwrite a newer answer without being told.
+    version = models.PositiveIntegerField(default=0)
     fraction = models.DecimalField(max_digits=8, decimal_places=7, null=True, blank=True)
     mark = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     needs_grading = models.BooleanField(default=False)

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.validators import text_control_characters
 from cms.errors import Conflict, KopaError, NotAllowed
@@ -194,12 +195,17 @@ def _texts(value) -> list[str]:
 
 
 def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
-                 now: datetime.datetime | None = None) -> Attempt:
+                 now: datetime.datetime | None = None,
+                 seen: dict[int, int] | None = None) -> Attempt:
     """Saves answers by position. Past the deadline nothing is saved: the attempt is submitted
-    with what it had, and the learner is told so."""
+    with what it had, and the learner is told so.
+
+    `seen` holds the version of each answer the page was drawn with: an answer changed since
+    (in another tab or on another phone) is not overwritten by a different one — the others
+    are saved and `stale_answer` names the questions left as they were."""
     now = now or timezone.now()
     responses = {int(position): _clean_response(value) for position, value in responses.items()}
-    time_up = False
+    time_up, stale = False, []
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if attempt.state != Attempt.State.IN_PROGRESS:
@@ -215,14 +221,38 @@ def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
                                 code="no_such_slot", status=404)
             for answer in answers:
                 _check_response(answer, responses[answer.position])
+            stale = _stale(answers, responses, seen or {})
             for answer in answers:
+                if answer.position in stale:
+                    continue
+                if answer.response != responses[answer.position]:
+                    # Under the attempt's row lock: no other save can bump it meanwhile.
+                    answer.version += 1
                 answer.response = responses[answer.position]
                 answer.saved_at = now
-            AttemptAnswer.objects.bulk_update(answers, ["response", "saved_at"])
+            AttemptAnswer.objects.bulk_update(answers, ["response", "saved_at", "version"])
     if time_up:
         raise Conflict(_("Time is up. Your attempt was submitted with the answers saved "
                          "before the deadline."), code="time_up")
+    if stale:
+        numbers = ", ".join(str(position) for position in stale)
+        raise Conflict(ngettext(
+            "Question %(numbers)s was changed in another window after this page was "
+            "opened, so your answer to it was not saved; it now shows what is saved. Your "
+            "other answers were saved.",
+            "Questions %(numbers)s were changed in another window after this page was "
+            "opened, so your answers to them were not saved; they now show what is saved. "
+            "Your other answers were saved.", len(stale)) % {"numbers": numbers},
+            code="stale_answer", positions=stale)
     return attempt
+
+
+def _stale(answers: list[AttemptAnswer], responses: dict, seen: dict[int, int]) -> list[int]:
+    """Positions whose saved answer changed after the page was drawn and would now be
+    replaced by a different one (the same answer sent twice is no conflict)."""
+    return sorted(answer.position for answer in answers
+                  if answer.position in seen and seen[answer.position] != answer.version
+                  and answer.response != responses[answer.position])
 
 
 def _grade(attempt: Attempt, *, now: datetime.datetime, late: bool = False) -> None:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from cms.errors import KopaError
 from courses.selectors.catalogue import visible_q
 from quizzes import permissions, selectors, services
-from quizzes.forms import response_from_post
+from quizzes.forms import response_from_post, seen_versions
 from quizzes.models import Attempt, QuizPage
 
 
@@ -107,7 +107,8 @@ def attempt_page(request, attempt_id: int):
                 responses[position] = response
         try:
             if responses:
-                services.save_answers(attempt=attempt, responses=responses)
+                services.save_answers(attempt=attempt, responses=responses,
+                                      seen=seen_versions(request.POST, responses))
         except KopaError as exc:
             if autosave:
                 return JsonResponse({"code": exc.code, "message": str(exc.message)},
@@ -118,7 +119,10 @@ def attempt_page(request, attempt_id: int):
             # Back to the same page: what was saved before is still there.
             return redirect(f"{reverse('quizzes:attempt', args=[attempt.pk])}?page={page}")
         if autosave:
-            return JsonResponse({"saved": sorted(responses)})
+            # The page stays open: it carries the new versions into its next save.
+            versions = dict(attempt.answers.filter(position__in=list(responses))
+                            .values_list("position", "version"))
+            return JsonResponse({"saved": sorted(responses), "versions": versions})
         go = request.POST.get("go", "next")
         if go == "summary":
             return redirect("quizzes:summary", attempt_id=attempt.pk)

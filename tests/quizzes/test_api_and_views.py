@@ -92,7 +92,7 @@ def form_ids(html: str, position: int) -> list[str]:
     """The ids the HTML form uses for a question: radio and tick-box values, or the
     per-item field names of matching and ordering."""
     values = re.findall(rf'name="q{position}" value="([^"]*)"', html)
-    names = re.findall(rf'name="q{position}-(?!present")([^"]+)"', html)
+    names = re.findall(rf'name="q{position}-(?!present"|seen")([^"]+)"', html)
     return values + names
 
 
@@ -242,7 +242,7 @@ def test_autosave_answers_json_and_refuses_a_closed_attempt(api, quiz):
     url = reverse("quizzes:attempt", args=[attempt.pk])
     saved = api.post(url, {"page": "1", "q1-present": "1", "q1": pick(attempt, 1, 0)},
                      HTTP_X_AUTOSAVE="1")
-    assert saved.status_code == 200 and saved.json() == {"saved": [1]}
+    assert saved.status_code == 200 and saved.json() == {"saved": [1], "versions": {"1": 1}}
     api.post(reverse("quizzes:submit", args=[attempt.pk]))
     closed = api.post(url, {"page": "1", "q1-present": "1", "q1": pick(attempt, 1, 1)},
                       HTTP_X_AUTOSAVE="1")

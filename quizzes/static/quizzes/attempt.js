@@ -34,10 +34,18 @@
           return response.json().then(function (data) { return {ok: response.ok, data: data}; });
         })
         .then(function (result) {
-          if (!status) { return; }
-          status.textContent = result.ok ? form.getAttribute("data-saved-text") || "✓"
-            : result.data.message;
-          if (!result.ok && (result.data.code === "time_up" ||
+          var versions = (result.ok && result.data.versions) || {};
+          Object.keys(versions).forEach(function (position) {
+            var seen = form.querySelector("input[name='q" + position + "-seen']");
+            if (seen) { seen.value = versions[position]; }
+          });
+          if (status) {
+            status.textContent = result.ok ? form.getAttribute("data-saved-text") || "✓"
+              : result.data.message;
+          }
+          // Closed, or changed in another window: the page shows what is saved now (the
+          // other answers of this page were saved).
+          if (!result.ok && (result.data.code === "time_up" || result.data.code === "stale_answer" ||
                              result.data.code === "attempt_closed")) { window.location.reload(); }
         })
         .catch(function () { /* offline: the next page change saves again */ });
