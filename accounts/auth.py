@@ -3,6 +3,7 @@ session or a bearer token on the API."""
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import translation
@@ -63,3 +64,15 @@ class SessionUnlessToken(SessionAuth):
 
 # Token first: a script with a token has no session and no CSRF cookie.
 api_auth = [TokenAuth(), SessionUnlessToken()]
+
+
+def anonymous(request: HttpRequest) -> AnonymousUser | None:
+    """Lets visitors in where no sign-in is needed (signed-in callers are recognised first).
+    A caller whose token is not valid is told so (401), not served as a visitor."""
+    if request.headers.get("Authorization"):
+        return None
+    return AnonymousUser()
+
+
+# Operations anyone may call; the OpenAPI schema marks them so (security may be empty).
+public_auth = [*api_auth, anonymous]

@@ -12,6 +12,7 @@ from ninja import Status as HttpStatus
 from attendance import selectors, services
 from attendance.models import AttendanceMark, ClassSession, Status
 from attendance.permissions import ensure_can_follow_run, ensure_can_manage_run
+from cms.schemas import ErrorOut
 from courses.models import SEAT_STATES, CourseRun, Enrollment
 
 router = Router(tags=["attendance"])
@@ -151,7 +152,7 @@ def put_marks(request: HttpRequest, session_id: int, payload: MarksIn) -> list[M
     return roster_out(session)
 
 
-@router.post("/sessions/{session_id}/check-in", response={201: CheckInOut},
+@router.post("/sessions/{session_id}/check-in", response={201: CheckInOut, 429: ErrorOut},
              summary="Check in to a session with the code the teacher shows")
 def check_in(request: HttpRequest, session_id: int, payload: CheckInIn):
     session = get_object_or_404(ClassSession, pk=session_id)

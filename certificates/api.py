@@ -15,6 +15,7 @@ from certificates.models import Certificate
 from certificates.rendering import verification_url
 from certificates.throttling import allow_lookup
 from cms.errors import KopaError, NotFound
+from cms.schemas import ErrorOut
 from courses.models import CourseRun
 
 router = Router(tags=["certificates"])
@@ -72,7 +73,8 @@ def my_certificates(request: HttpRequest) -> list[CertificateOut]:
             for c in selectors.certificates_of_user(request.auth)]
 
 
-@router.get("/certificates/verify/{code}", auth=None, response=VerificationOut,
+@router.get("/certificates/verify/{code}", auth=None,
+            response={200: VerificationOut, 429: ErrorOut},
             summary="Check a certificate by its code (public, rate-limited)")
 def verify(request: HttpRequest, code: str) -> VerificationOut:
     if not allow_lookup(request):

@@ -4,7 +4,6 @@ errors always shaped `{"code", "message"}` so clients can branch on a stable cod
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
 from accounts.api import router as accounts_router
@@ -12,13 +11,14 @@ from accounts.auth import api_auth
 from attendance.api import router as attendance_router
 from certificates.api import router as certificates_router
 from cms.errors import KopaError
+from cms.openapi import KopaAPI
 from courses.api import router as courses_router
 from lessons.api import router as lessons_router
 from organisations.api import router as organisations_router
 from quizzes.api import router as quizzes_router
 from reports.api import router as reports_router
 
-api = NinjaAPI(
+api = KopaAPI(
     title="Kopā API",
     version="1",
     description="The Kopā e-learning platform's JSON API. Session (with CSRF) or token auth.",
@@ -42,11 +42,15 @@ def on_kopa_error(request: HttpRequest, exc: KopaError) -> HttpResponse:
     return response
 
 
+SOURCES = ("body", "payload", "query", "path", "form", "file", "header", "cookie", "filters")
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     fields = []
     for item in exc.errors:
-        loc = [str(part) for part in item.get("loc", ()) if part not in ("body", "payload")]
+        # Where the field came from is ninja's (query, path, body…); the field is ours.
+        loc = [str(part) for part in item.get("loc", ()) if part not in SOURCES]
         fields.append({"field": ".".join(loc), "message": item.get("msg", "")})
     return error(request, 422, "validation_error", _("Some fields are missing or wrong."),
                  errors=fields)

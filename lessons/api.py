@@ -5,6 +5,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from cms.schemas import ErrorOut
 from lessons import selectors, services
 from lessons.permissions import lesson_for_study
 
@@ -23,11 +24,6 @@ class LessonDoneOut(Schema):
     done_at: datetime.datetime
     newly_done: bool
     course_progress: CourseProgressOut | None = None
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
 
 
 @router.post("/lessons/{lesson_id}/complete", response={200: LessonDoneOut, 401: ErrorOut,

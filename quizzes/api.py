@@ -2,6 +2,7 @@
 review the quiz allows), save an answer per slot, submit; for teachers, grade an answer.
 Errors are `{"code","message"}`."""
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,58 @@ class GradeIn(Schema):
     comment: str = ""
 
 
+class QuestionOut(Schema):
+    """One question of an attempt, with what the quiz's review options show now: keys the
+    options hide are absent (not null)."""
+
+    position: int
+    # What the learner is shown, by kind (`kind`, `text`, and its choices, items or gaps
+    # with ids that say nothing of the right answer).
+    question: dict[str, Any]
+    max_mark: float | None = None
+    version: int | None = None  # while in progress: send it back with a save
+    response: Any = None
+    response_text: str | None = None
+    outcome: str | None = None  # right, partial, wrong or pending
+    mark: float | None = None
+    feedback: str | None = None
+    comment: str | None = None
+    right_answer: str | None = None
+
+
+class AttemptOut(Schema):
+    id: int
+    quiz: int
+    number: int
+    state: str
+    started_at: datetime.datetime
+    deadline: datetime.datetime | None
+    submitted_at: datetime.datetime | None
+    review: list[str]
+    questions: list[QuestionOut]
+    # Only when the review options show marks now.
+    score: float | None = None
+    max_score: float | None = None
+    percent: float | None = None
+    passed: bool | None = None
+
+
+class SavedOut(Schema):
+    saved: int
+    version: int | None
+
+
+class GradedOut(Schema):
+    id: int
+    attempt: int
+    position: int
+    mark: float
+    comment: str
+    attempt_state: str
+    score: float | None
+    passed: bool | None
+
+
 def _own_attempt(request, attempt_id: int) -> Attempt:
     attempt = Attempt.objects.select_related("quiz").filter(pk=attempt_id).first()
     if attempt is None or not permissions.can_answer(request.auth, attempt):
@@ -45,7 +98,8 @@ def _finish_if_overdue(attempt: Attempt) -> Attempt:
     return attempt
 
 
-@router.post("/quizzes/{quiz_id}/attempts", response={200: dict, 201: dict})
+@router.post("/quizzes/{quiz_id}/attempts", response={200: AttemptOut, 201: AttemptOut},
+             exclude_unset=True)
 def start_or_resume(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.filter(visible_q()), pk=quiz_id)
     if not permissions.can_take_quiz(request.auth, quiz):
@@ -57,13 +111,13 @@ def start_or_resume(request, quiz_id: int):
     return Status(200 if resumed else 201, selectors.attempt_view(attempt))
 
 
-@router.get("/attempts/{attempt_id}", response=dict)
+@router.get("/attempts/{attempt_id}", response=AttemptOut, exclude_unset=True)
 def read_attempt(request, attempt_id: int):
     attempt = _finish_if_overdue(_own_attempt(request, attempt_id))
     return selectors.attempt_view(attempt)
 
 
-@router.put("/attempts/{attempt_id}/answers/{slot}", response=dict)
+@router.put("/attempts/{attempt_id}/answers/{slot}", response=SavedOut)
 def save_answer(request, attempt_id: int, slot: int, payload: AnswerIn):
     attempt = _own_attempt(request, attempt_id)
     seen = {slot: payload.version} if payload.version is not None else None
@@ -72,14 +126,14 @@ def save_answer(request, attempt_id: int, slot: int, payload: AnswerIn):
     return {"saved": slot, "version": version}
 
 
-@router.post("/attempts/{attempt_id}/submit", response=dict)
+@router.post("/attempts/{attempt_id}/submit", response=AttemptOut, exclude_unset=True)
 def submit(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     attempt = services.submit_attempt(attempt_id=attempt.pk)
     return selectors.attempt_view(attempt)
 
 
-@router.put("/attempt-answers/{answer_id}/grade", response=dict,
+@router.put("/attempt-answers/{answer_id}/grade", response=GradedOut,
             summary="Grade an answer (teachers of the group it was given in, managers)")
 def grade_answer(request, answer_id: int, payload: GradeIn):
     answer = AttemptAnswer.objects.select_related("attempt").filter(pk=answer_id).first()

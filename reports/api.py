@@ -1,13 +1,15 @@
 """The participation report over the API, for managers and coordinators; the filters are
 the web form's, checked the same way."""
 
+import datetime
 from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from cms.errors import KopaError, NotAllowed
+from courses.models.choices import Region
 from reports import permissions, selectors
 from reports.forms import ReportFilterForm
 
@@ -43,13 +45,24 @@ def line_out(line: selectors.Line) -> LineOut:
                    attendance_percent=line.attendance_percent)
 
 
+class ReportQuery(Schema):
+    """The web form's filters, all optional; checked by the same form."""
+
+    starts: datetime.date | None = Field(None, description="Groups running on or after")
+    ends: datetime.date | None = Field(None, description="Groups running on or before")
+    course: int | None = Field(None, description="A course's id (the original language)")
+    region: Region | None = None
+    language: str | None = Field(None, description="Language of instruction, e.g. lv, ru")
+    organisation: int | None = Field(None, description="An organisation's id")
+
+
 @router.get("/reports/participation", response=ReportOut)
-def participation(request: HttpRequest) -> ReportOut:
-    """Query parameters (all optional): `starts`, `ends` (YYYY-MM-DD), `course` (id),
-    `region`, `language`, `organisation` (id)."""
+def participation(request: HttpRequest, filters: Query[ReportQuery]) -> ReportOut:
     if not permissions.can_see_reports(request.user):
         raise NotAllowed(_("Only managers and coordinators see reports."))
-    form = ReportFilterForm(request.GET, organisations=permissions.report_organisations(
+    data = {name: getattr(value, "value", value) for name, value
+            in filters.dict(exclude_none=True).items()}
+    form = ReportFilterForm(data, organisations=permissions.report_organisations(
         request.user))
     if not form.is_valid():
         errors = [{"field": name, "message": " ".join(str(m) for m in messages)}

@@ -4,7 +4,6 @@ signed-in learner also gets their progress."""
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils import translation
@@ -12,8 +11,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from wagtail.models import Locale
 
-from accounts.auth import api_auth
+from accounts.auth import public_auth
 from cms.errors import NotFound
+from cms.schemas import ErrorOut
 from courses.models import CoursePage
 from courses.models.choices import CefrLevel, DeliveryFormat, Region
 from courses.selectors.catalogue import (
@@ -28,13 +28,6 @@ router = Router(tags=["courses"])
 PAGE_SIZE = 20
 
 
-def anonymous(request: HttpRequest) -> AnonymousUser:
-    """Lets visitors read the catalogue; signed-in callers are recognised first."""
-    return AnonymousUser()
-
-
-public_auth = [*api_auth, anonymous]
-
 
 class CourseFilters(Schema):
     level: CefrLevel | None = None
@@ -47,7 +40,7 @@ class CourseFilters(Schema):
     page: int = 1
 
 
-class RunOut(Schema):
+class UpcomingRunOut(Schema):
     id: int
     title: str
     starts_on: datetime.date
@@ -72,7 +65,7 @@ class CourseOut(Schema):
     delivery_format: str
     certificate_offered: bool
     languages: list[str]
-    upcoming_runs: list[RunOut]
+    upcoming_runs: list[UpcomingRunOut]
 
 
 class CourseListOut(Schema):
@@ -113,11 +106,6 @@ class CourseDetailOut(CourseOut):
     completion_requires_signoff: bool
     modules: list[ModuleOut]
     progress: ProgressOut | None = None
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
 
 
 def locale_for(lang: str | None) -> Locale:

@@ -20,6 +20,11 @@ from quizzes.models.questions import (
 )
 
 
+def typed_text(response) -> str:
+    """The text a learner typed, as text; "" for anything else a stored row may hold."""
+    text = response.get("text") if isinstance(response, dict) else None
+    return text if isinstance(text, str) else ""
+
 def _is_any_other(text: str) -> bool:
     """Moodle's `*` answer in a numerical gap: any number no other answer matches."""
     return text.partition(":")[0].strip() == "*"
@@ -78,7 +83,7 @@ class ShortAnswerQuestion(Question):
 
     @classmethod
     def describe_response(cls, spec, response):
-        return (response or {}).get("text", "") if isinstance(response, dict) else ""
+        return typed_text(response)
 
     @classmethod
     def valid_response(cls, spec, response):
@@ -139,7 +144,7 @@ class NumericalQuestion(Question):
 
     @classmethod
     def describe_response(cls, spec, response):
-        return (response or {}).get("text", "") if isinstance(response, dict) else ""
+        return typed_text(response)
 
     @classmethod
     def valid_response(cls, spec, response):
@@ -333,7 +338,7 @@ class EssayQuestion(Question):
 
     @classmethod
     def describe_response(cls, spec, response):
-        return (response or {}).get("text", "") if isinstance(response, dict) else ""
+        return typed_text(response)
 
     @classmethod
     def valid_response(cls, spec, response):
