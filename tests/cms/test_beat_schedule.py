@@ -10,6 +10,7 @@ def test_every_scheduled_task_is_registered():
     app.loader.import_default_modules()
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert scheduled == {"cms.publish_scheduled", "cms.queue_due_effects",
+                         "cms.prune_delivered_effects",
                          "certificates.requeue_stalled_certificates",
                          "organisations.clear_stale_import_rows"}
     assert scheduled <= set(app.tasks)

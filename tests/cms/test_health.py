@@ -56,7 +56,7 @@ def test_health_counts_what_the_outbox_owes_and_warns_when_it_is_late(client, se
     Effect.objects.create(kind="tests.k", key="fresh", due_at=now, next_try_at=now)
     assert client.get("/health/").json()["effects"] == {
         "ok": True, "waiting": 1, "overdue": 0, "given_up": 0}
-    assert client.get("/health/").json()["warnings"] == []
+    assert not [w for w in client.get("/health/").json()["warnings"] if "effects" in w]
     Effect.objects.create(kind="tests.k", key="late", due_at=ago, next_try_at=ago)
     Effect.objects.create(kind="tests.k", key="dead", due_at=ago, next_try_at=ago,
                           gave_up_at=now)
@@ -67,4 +67,5 @@ def test_health_counts_what_the_outbox_owes_and_warns_when_it_is_late(client, se
     # Reported, not "down": the site works and the effects wait in the database.
     assert response.status_code == 200
     assert body["effects"] == {"ok": True, "waiting": 2, "overdue": 1, "given_up": 1}
-    assert body["warnings"] == ["effects_overdue", "effects_given_up"]
+    assert [w for w in body["warnings"] if "effects" in w] == ["effects_overdue",
+                                                                "effects_given_up"]

@@ -37,6 +37,9 @@ QUICK = {"KOPA_EFFECT_LEASE_SECONDS": "3", "KOPA_EFFECT_RETRY_SECONDS": "1",
          "KOPA_EFFECT_RETRY_MAX_SECONDS": "2", "CELERY_VISIBILITY_TIMEOUT": "3"}
 
 
+WORKER_APP = "kopa-fault-worker"
+
+
 def sweep_until(done, *, timeout: float) -> bool:
     """Beat's outbox sweep, once a second, until `done()`."""
     deadline = time.monotonic() + timeout
@@ -104,7 +107,10 @@ def test_certificates_in_flight_survive_the_database_cutting_off_the_worker(
         pytest.skip("terminates PostgreSQL backends: set DATABASE_URL to PostgreSQL")
     enrollments = [CompletedEnrollmentFactory(run=run) for _ in range(6)]
     var_dir = tmp_path / "worker"
-    slow = {**QUICK, "KOPA_VAR_DIR": str(var_dir), "KOPA_TEST_RENDER_DELAY": "1"}
+    # The worker's connections carry their own name (libpq reads PGAPPNAME), so only they
+    # are cut, never another test's (a live server's idle connection, say).
+    slow = {**QUICK, "KOPA_VAR_DIR": str(var_dir), "KOPA_TEST_RENDER_DELAY": "1",
+            "PGAPPNAME": WORKER_APP}
     terminated = 0
     with private_redis(tmp_path, persistent=True) as redis, publishing_to(redis.url):
         for enrollment in enrollments:
@@ -119,7 +125,8 @@ def test_certificates_in_flight_survive_the_database_cutting_off_the_worker(
                 with connection.cursor() as cursor:
                     cursor.execute(
                         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                        "WHERE datname = current_database() AND application_name = %s",
+                        [WORKER_APP])
                     terminated += cursor.fetchone()[0]
                 time.sleep(0.3)
             issued = sweep_until(lambda: Certificate.objects.filter(
