@@ -4,6 +4,7 @@ a learner has studied it."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -23,7 +24,7 @@ class LessonPage(Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15, help_text=_("How long it takes to study; e.g. 20"))
     required_for_completion = models.BooleanField(
-        _("required for completion"), default=True,
+        pgettext_lazy("lesson", "required for completion"), default=True,
         help_text=_("Learners must mark this lesson done to complete the course."))
 
     content_panels = [

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from certificates.codes import display_code
 from certificates.storage import get_private_storage
@@ -61,7 +62,7 @@ class Certificate(models.Model):
                               verbose_name=_("bulk action"))
 
     # The frozen snapshot: what the certificate states, copied when it is issued.
-    holder_name = models.CharField(_("name"), max_length=200)
+    holder_name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     course_title = models.CharField(_("course"), max_length=255)
     course_title_translated = models.CharField(_("course (second language)"), max_length=255,
                                                blank=True)
@@ -84,7 +85,7 @@ class Certificate(models.Model):
     failure_reason = models.CharField(_("why it failed"), max_length=500, blank=True)
     emailed_revision = models.PositiveSmallIntegerField(default=0, editable=False)
 
-    issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
+    issued_at = models.DateTimeField(pgettext_lazy("certificate", "issued"), null=True, blank=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                   null=True, blank=True, related_name="+",
                                   verbose_name=_("issued by (person)"))

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
+from cms import languages
 from cms.uploads import DEFAULT_LIMITS_MB, extensions_for
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -58,8 +59,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Who the client is for per-client limits (certificate verification): see the function.
 KOPA_TRUSTED_PROXIES = env_trusted_proxies("KOPA_TRUSTED_PROXIES")
 
-INSTALLED_APPS = [
-    # Kopā's own apps, in dependency order (see README: Architecture).
+# Kopā's own apps, in dependency order (see README: Architecture).
+KOPA_APPS = [
     "cms",
     "accounts",
     "courses",
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
     "attendance",
     "certificates",
     "reports",
+]
+INSTALLED_APPS = [
+    *KOPA_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -270,17 +274,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages ------------------------------------------------------------------------
-LANGUAGE_CODE = "lv"
-LANGUAGES = [
-    ("lv", "Latviešu"),
-    ("en", "English"),
-    ("ru", "Русский"),
-    ("uk", "Українська"),
-]
-# Right-to-left interface languages are offered behind a switch until their catalogues
-# are translated; the layout already supports them.
-if env_bool("KOPA_RTL_LANGUAGES"):
-    LANGUAGES += [("ar", "العربية"), ("fa", "فارسی")]
+LANGUAGE_CODE = languages.DEFAULT
+# The four shipped languages, plus Arabic or Persian (right-to-left; the layout is ready)
+# only once their catalogues translate every string: cms/languages.py.
+LANGUAGES = languages.offered_languages(BASE_DIR, KOPA_APPS)
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 LANGUAGE_COOKIE_NAME = "kopa_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
@@ -296,7 +293,7 @@ WAGTAIL_CONTENT_LANGUAGES = [
     ("ru", _("Russian")),
     ("uk", _("Ukrainian")),
 ]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES[:4]]
+WAGTAILADMIN_PERMITTED_LANGUAGES = list(languages.SHIPPED)
 
 # --- Static and media -----------------------------------------------------------------
 STATIC_URL = "/static/"

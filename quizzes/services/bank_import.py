@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from cms.errors import KopaError
 from cms.uploads import UploadRefused, check_upload
@@ -99,7 +100,9 @@ def _category(path: list[str], root: QuestionCategory | None,
                                                                 parent=parent)[0]
         parent = cache[key]
     if parent is None:
-        parent = QuestionCategory.objects.get_or_create(name=_("Imported"), parent=None)[0]
+        # A category of imported questions ("Importēti"), not a state like "imported".
+        name = pgettext("question category", "Imported")
+        parent = QuestionCategory.objects.get_or_create(name=name, parent=None)[0]
     return parent
 
 
