@@ -303,3 +303,28 @@ def outline_around(*, page: Page, user, language: str | None = None
         return None
     original = next((c for c in found if c.language_code == settings.LANGUAGE_CODE), course)
     return _outlines([course], {course.pk: original}, user=user, language=language)[course.pk]
+
+
+def untranslated_required(*, page: Page) -> dict[str, list[Page]]:
+    """For editors: the required items of a course (or of one module) that learners of a
+    language see untranslated, by language code. On the original, every language the
+    course is translated into; on a translation, its own. A few queries per language."""
+    course = page if isinstance(page, CoursePage) else course_of(page)
+    if course is None:
+        return {}
+    language = _language_of(page)
+    if language == settings.LANGUAGE_CODE:
+        languages = sorted(set(Page.objects.filter(translation_key=course.translation_key)
+                               .exclude(locale__language_code=settings.LANGUAGE_CODE)
+                               .values_list("locale__language_code", flat=True)))
+    else:
+        languages = [language]
+    missing: dict[str, list[Page]] = {}
+    for code in languages:
+        outline = course_outline(course=course, user=None, language=code)
+        module = None if page.pk == course.pk else outline.module_of(page.translation_key)
+        items = module.items if module is not None else outline.items
+        untranslated = [item.original for item in items if item.required and item.untranslated]
+        if untranslated:
+            missing[code] = untranslated
+    return missing
