@@ -223,8 +223,7 @@ def course_outlines(*, courses: Iterable[Page], user, language: str | None = Non
     """Modules and their lessons and quizzes of each course's original tree, in order,
     shown in `language` (default: the active one), with the learner's progress; keyed by
     the pk of the course as given. A fixed number of queries for any number of courses:
-    the originals, their trees, the translations (not for the default language), and
-    each source's own."""
+    the originals, their trees with the translations, and each source's own."""
     courses = list(courses)
     return _outlines(courses, original_courses(courses), user=user, language=language)
 
@@ -235,15 +234,21 @@ def _outlines(courses: list[Page], originals: dict[int, CoursePage], *, user,
         return {}
     language = outline_language(language)
     unique = list({original.pk: original for original in originals.values()}.values())
-    pages = list(Page.objects.filter(tree_q(unique, levels=(1, 2))).filter(visible_q())
-                 .annotate(language_code=F("locale__language_code"))
-                 .select_related("content_type").order_by("path"))
-    shown: dict[UUID, Page] = {}
+    tree = tree_q(unique, levels=(1, 2))
+    wanted = tree
     if language != settings.LANGUAGE_CODE:
-        keys = {page.translation_key for page in pages}
-        keys |= {original.translation_key for original in unique}
-        shown = {page.translation_key: page for page in Page.objects.filter(
-            translation_key__in=keys, locale__language_code=language).filter(visible_q())}
+        # The translations come in the same query: the tree's pages and the courses.
+        in_language = Q(locale__language_code=language)
+        wanted = (tree | (in_language & Q(translation_key__in=Page.objects.filter(tree)
+                                          .values("translation_key")))
+                  | (in_language & Q(translation_key__in=[o.translation_key for o in unique])))
+    rows = list(Page.objects.filter(wanted).filter(visible_q())
+                .annotate(language_code=F("locale__language_code"))
+                .select_related("content_type").order_by("path"))
+    original_paths = tuple(original.path for original in unique)
+    pages = [row for row in rows if row.path.startswith(original_paths)]
+    shown: dict[UUID, Page] = {row.translation_key: row for row in rows
+                               if not row.path.startswith(original_paths)}
     module_type = ModulePage._meta.model_name
     progress: dict[int, ItemProgress] = {}
     items = [page for page in pages if page.content_type.model != module_type]
