@@ -28,7 +28,7 @@ class CourseSettingsForm(WagtailAdminPageForm):
 
     def _course(self):
         from courses.models import CoursePage
-        from courses.selectors.catalogue import course_of
+        from courses.selectors.outline import course_of
 
         page = self.instance if self.instance.pk else self.parent_page
         if page is None:

@@ -1,7 +1,11 @@
 """Admin for groups and enrolments (managers). Changes go through the enrolment services so
-the admin keeps the same rules as the site and the API: seats, waiting list, history."""
+the admin keeps the same rules as the site and the API: seats, waiting list, history. And
+a warning on a course's or module's edit page when a required item lacks a translation."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -10,7 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from cms.errors import KopaError
 from courses import services
-from courses.models import CourseEditor, CourseRun, Enrollment
+from courses.models import CourseEditor, CoursePage, CourseRun, Enrollment, ModulePage
+from courses.selectors.outline import untranslated_required
 
 
 class RunEditView(generic.EditView):
@@ -129,3 +134,19 @@ class EnrolmentViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_enrolment_viewsets():
     return EnrolmentViewSetGroup()
+
+
+@hooks.register("before_edit_page")
+def warn_about_untranslated_required_items(request, page):
+    """Learners of a language see the original of an item nobody has translated, and still
+    need it to complete the course: the editor of the course or module hears of it."""
+    if request.method != "GET" or not isinstance(page, (CoursePage, ModulePage)):
+        return None
+    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    for code, items in untranslated_required(page=page).items():
+        messages.warning(request, gettext(
+            "Required items without a translation — %(language)s: %(items)s. Learners in "
+            "this language see them in the original and need them to complete the course.")
+            % {"language": names.get(code, code),
+               "items": ", ".join(item.title for item in items)})
+    return None

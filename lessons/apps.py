@@ -17,7 +17,7 @@ class LessonsConfig(AppConfig):
         )
         from courses.models import CourseEditor, CourseRun
         from courses.registry import CompletionCriterion, register_completion_criterion
-        from courses.selectors.catalogue import register_outline_source
+        from courses.selectors.outline import register_outline_source
         from lessons import selectors, services, signals, views
 
         register_completion_criterion(CompletionCriterion(

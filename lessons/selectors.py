@@ -4,16 +4,18 @@ comes before and after, how far the learner is), what a learner has done, and th
 
 from uuid import UUID
 
-from django.db.models import F, Func, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet
 from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, Enrollment
 from courses.registry import CriterionResult
-from courses.selectors.catalogue import (
+from courses.selectors.catalogue import courses_in_language, visible_q
+from courses.selectors.outline import (
     ItemProgress,
     course_outlines,
-    courses_in_language,
-    visible_q,
+    original_courses,
+    outline_around,
+    tree_q,
 )
 from lessons.models import LessonPage, LessonProgress
 
@@ -22,87 +24,74 @@ def done_keys(*, user, keys) -> QuerySet:
     return LessonProgress.objects.filter(user=user, translation_key__in=keys)
 
 
-def _count(queryset: QuerySet) -> Subquery:
-    return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
-                    .values("n")[:1])
-
-
 def lesson_context(*, lesson: LessonPage, user) -> dict:
-    """Everything around the body in one query however big the course: the course and
-    module, the previous and next page in tree order, and the learner's progress."""
-    steplen = Page.steplen
-    course_path = lesson.path[:(lesson.depth - 2) * steplen]
-    module_path = lesson.path[:(lesson.depth - 1) * steplen]
-    siblings = (Page.objects.filter(path__startswith=course_path, depth=lesson.depth)
-                .filter(visible_q()))
-    previous_pk = siblings.filter(path__lt=lesson.path).order_by("-path").values("pk")[:1]
-    next_pk = siblings.filter(path__gt=lesson.path).order_by("path").values("pk")[:1]
-    pages = Page.objects.filter(Q(path__in=[course_path, module_path])
-                                | Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk)))
+    """Everything around the body, read from the course's outline (the original's tree in
+    the learner's language), whichever translation of the lesson is served: the course and
+    module, the previous and next item, and the learner's progress — the same items and
+    counts as the course page, /my/ and completion. A fixed number of queries however big
+    the course."""
     signed_in = user.is_authenticated
-    if signed_in:
-        mine = LessonProgress.objects.filter(user=user).values("translation_key")
-        required = (LessonPage.objects.filter(path__startswith=course_path,
-                                              depth__gt=lesson.depth - 2)
-                    .filter(visible_q(), required_for_completion=True))
-        pages = pages.annotate(
-            lessons_total=_count(required),
-            lessons_done=_count(required.filter(translation_key__in=mine)),
-            this_done=_count(LessonProgress.objects.filter(
-                user=user, translation_key=lesson.translation_key)))
-    context = {"course": None, "module": None, "previous_page": None, "next_page": None,
-               "lesson_done": False, "course_progress": None}
-    for page in pages:
-        if page.path == course_path:
-            context["course"] = page
-        elif page.path == module_path:
-            context["module"] = page
-        elif page.path < lesson.path:
-            context["previous_page"] = page
-        else:
-            context["next_page"] = page
+    context = {"course": None, "module": None, "course_entry": None, "module_entry": None,
+               "previous_item": None, "next_item": None, "lesson_done": False,
+               "course_progress": None, "untranslated_entry": None}
+    outline = outline_around(page=lesson, user=user)
+    item = outline.item_of(lesson.translation_key) if outline else None
+    if item is not None and item.untranslated and item.page.pk == lesson.pk:
+        context["untranslated_entry"] = item  # the original, served for lack of a translation
+    if outline is not None:
+        context.update(course=outline.course, course_entry=outline)
+        module = outline.module_of(lesson.translation_key)
+        if module is not None:
+            context.update(module=module.page, module_entry=module)
+        items = outline.items
+        if item is not None:
+            at = items.index(item)
+            context["previous_item"] = items[at - 1] if at else None
+            context["next_item"] = items[at + 1] if at + 1 < len(items) else None
         if signed_in:
-            total, done = page.lessons_total, page.lessons_done
-            context["lesson_done"] = bool(page.this_done)
-            context["course_progress"] = {
-                "done": done, "total": total,
-                "percent": round(100 * done / total) if total else 0}
+            context["course_progress"] = {"done": outline.done_count, "total": outline.total,
+                                          "percent": outline.percent}
+    if signed_in:
+        context["lesson_done"] = item.done if item is not None else done_keys(
+            user=user, keys=[lesson.translation_key]).exists()
     return context
 
 
 def outline_progress(user, pages: list[Page]) -> dict[int, ItemProgress]:
-    """The lessons among `pages`: minutes, whether they count and whether they are done."""
+    """The lessons among `pages` (originals): minutes, whether they count and whether they
+    are done, in any translation. One query."""
     lesson_model = LessonPage._meta.model_name
     ids = [page.pk for page in pages if page.content_type.model == lesson_model]
     if not ids:
         return {}
-    rows = list(LessonPage.objects.filter(pk__in=ids).values(
-        "pk", "translation_key", "estimated_minutes", "required_for_completion"))
-    done: set[UUID] = set()
+    rows = LessonPage.objects.filter(pk__in=ids)
+    fields = ["pk", "estimated_minutes", "required_for_completion"]
     if user is not None and user.is_authenticated:
-        done = set(done_keys(user=user, keys=[row["translation_key"] for row in rows])
-                   .values_list("translation_key", flat=True))
-    return {row["pk"]: ItemProgress(done=row["translation_key"] in done,
+        rows = rows.annotate(is_done=Exists(LessonProgress.objects.filter(
+            user=user, translation_key=OuterRef("translation_key"))))
+        fields.append("is_done")
+    return {row["pk"]: ItemProgress(done=row.get("is_done", False),
                                     minutes=row["estimated_minutes"],
-                                    counts=row["required_for_completion"])
-            for row in rows}
+                                    counts=row["required_for_completion"],
+                                    required=row["required_for_completion"])
+            for row in rows.values(*fields)}
 
 
 # --- the "lessons" completion rule ---------------------------------------------------------
 
 def _required_keys_by_course(courses: list[CoursePage]) -> dict[int, set[UUID]]:
+    """The required lessons of each course's original tree, the tree its outline shows
+    (courses.selectors.outline), whichever translation a group is attached to."""
     if not courses:
         return {}
-    tree_q = Q()
-    for course in courses:
-        tree_q |= Q(path__startswith=course.path, depth__gt=course.depth)
+    originals = original_courses(courses)
     keys: dict[int, set[UUID]] = {course.pk: set() for course in courses}
-    by_path = {course.path: course.pk for course in courses}
-    rows = (LessonPage.objects.filter(tree_q).filter(visible_q(), required_for_completion=True)
+    rows = (LessonPage.objects.filter(tree_q(originals.values(), levels=(2,)))
+            .filter(visible_q(), required_for_completion=True)
             .values_list("path", "translation_key"))
     for path, key in rows:
-        for course_path, course_pk in by_path.items():
-            if path.startswith(course_path):
+        for course_pk, original in originals.items():
+            if path.startswith(original.path):
                 keys[course_pk].add(key)
     return keys
 
@@ -118,8 +107,8 @@ def _result(required: set[UUID], done: int) -> CriterionResult:
 
 
 def evaluate_lessons_many(enrollments: list[Enrollment]) -> dict[int, CriterionResult | None]:
-    """Two queries for any number of enrolments: the required lessons of their courses, and
-    which of them their learners have done."""
+    """Three queries for any number of enrolments: the courses' originals, their required
+    lessons, and which of them their learners have done."""
     courses = {enrollment.run.course_id: enrollment.run.course for enrollment in enrollments}
     required = _required_keys_by_course(list(courses.values()))
     all_keys = set().union(*required.values()) if required else set()

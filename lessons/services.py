@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from courses.models import Enrollment
 from courses.permissions import editors_of_course, teachers_of_course
-from courses.selectors.catalogue import course_of
+from courses.selectors.outline import course_of
 from courses.services import queue_completion_checks
 from lessons.models import LessonPage, LessonProgress
 

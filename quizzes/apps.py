@@ -14,6 +14,7 @@ class QuizzesConfig(AppConfig):
         )
         from cms.registry import register_effect
         from courses.registry import CompletionCriterion, register_completion_criterion
+        from courses.selectors.outline import register_outline_source
         from quizzes import selectors, services
         from quizzes.permissions import grant_role_permissions
         from quizzes.services.attempts import DEADLINE_EFFECT
@@ -22,6 +23,7 @@ class QuizzesConfig(AppConfig):
         register_completion_criterion(CompletionCriterion(
             key="quizzes", evaluate=selectors.evaluate_quizzes_passed,
             evaluate_many=selectors.evaluate_quizzes_passed_many))
+        register_outline_source("quizzes", selectors.outline_progress)
         register_role_setup("quizzes", grant_role_permissions)
         register_effect(DEADLINE_EFFECT, services.submit_when_due)
         register_personal_data("quizzes", export=selectors.export_attempts,

@@ -193,9 +193,38 @@ def question_statistics(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[
 
 # --- completion -------------------------------------------------------------------------
 
-def _required_quizzes(course) -> list[QuizPage]:
-    return list(QuizPage.objects.live().descendant_of(course)
-                .filter(required_for_completion=True).only("pk", "translation_key", "title"))
+def _required_keys_by_course(courses) -> dict[int, set]:
+    """The required quizzes of each course's original tree — the tree its outline shows
+    (courses.selectors.outline) — whichever translation a group is attached to. Two
+    queries for any number of courses."""
+    from courses.selectors.catalogue import visible_q
+    from courses.selectors.outline import original_courses, tree_q
+
+    originals = original_courses(courses)
+    keys: dict[int, set] = {course.pk: set() for course in courses}
+    if not originals:
+        return keys
+    rows = (QuizPage.objects.filter(tree_q(originals.values(), levels=(2,)))
+            .filter(visible_q(), required_for_completion=True)
+            .values_list("path", "translation_key"))
+    for path, key in rows:
+        for course_pk, original in originals.items():
+            if path.startswith(original.path):
+                keys[course_pk].add(key)
+    return keys
+
+
+def outline_progress(user, pages) -> dict:
+    """The quizzes among a course outline's (original) pages: whether completion needs
+    them. They do not count in the outline's "lessons done" figures. One query."""
+    quiz_model = QuizPage._meta.model_name
+    ids = [page.pk for page in pages if page.content_type.model == quiz_model]
+    if not ids:
+        return {}
+    from courses.selectors.outline import ItemProgress
+
+    return {pk: ItemProgress(counts=False, required=required) for pk, required in
+            QuizPage.objects.filter(pk__in=ids).values_list("pk", "required_for_completion")}
 
 
 def _result(passed: int, shown: int, waiting: int, total: int):
@@ -239,8 +268,9 @@ def _finished_keys(user_ids, keys) -> tuple[dict[int, set], dict[int, set], dict
 
 
 def evaluate_quizzes_passed(enrollment):
-    """Met when every live required quiz of the course has a finished attempt at or above
-    its pass mark (in any of the quiz's translations). None when the course has none."""
+    """Met when every published required quiz of the course (its original's tree) has a
+    finished attempt at or above its pass mark (in any of the quiz's translations). None
+    when the course has none."""
     return evaluate_quizzes_passed_many([enrollment])[enrollment.pk]
 
 
@@ -249,12 +279,13 @@ def evaluate_quizzes_passed_many(enrollments) -> dict:
     by_course: dict = defaultdict(list)
     for enrollment in enrollments:
         by_course[enrollment.run.course_id].append(enrollment)
-    for course_enrollments in by_course.values():
-        quizzes = _required_quizzes(course_enrollments[0].run.course)
-        if not quizzes:
+    required = _required_keys_by_course(
+        [group[0].run.course for group in by_course.values()])
+    for course_id, course_enrollments in by_course.items():
+        keys = required.get(course_id, set())
+        if not keys:
             results.update({e.pk: None for e in course_enrollments})
             continue
-        keys = {quiz.translation_key for quiz in quizzes}
         passed, shown, waiting = _finished_keys([e.user_id for e in course_enrollments], keys)
         for enrollment in course_enrollments:
             user = enrollment.user_id

@@ -19,10 +19,10 @@ from courses.models.choices import CefrLevel, DeliveryFormat, Region
 from courses.selectors.catalogue import (
     CatalogueFilters,
     catalogue_courses,
-    course_outline,
     visible_q,
     with_listing_data,
 )
+from courses.selectors.outline import course_outline
 
 router = Router(tags=["courses"])
 PAGE_SIZE = 20
@@ -80,6 +80,7 @@ class ItemOut(Schema):
     title: str
     type: str
     url: str | None
+    language: str  # of the page shown: the original's where it is not translated yet
     minutes: int | None = None
     done: bool | None = None
 
@@ -88,6 +89,7 @@ class ModuleOut(Schema):
     id: int
     title: str
     url: str | None
+    language: str
     items: list[ItemOut]
     done: int | None = None
     total: int | None = None
@@ -145,20 +147,23 @@ def list_courses(request: HttpRequest, filters: Query[CourseFilters]):
 
 @router.get("/courses/{course_id}", response={200: CourseDetailOut, 404: ErrorOut},
             auth=public_auth)
-def get_course(request: HttpRequest, course_id: int):
+def get_course(request: HttpRequest, course_id: int, lang: str | None = None):
+    """The outline is the original's tree, each module and item in `lang` (default: the
+    caller's language) where translated, else the original with its `language`."""
     course = (CoursePage.objects.filter(pk=course_id).filter(visible_q())
               .select_related("locale").first())
     if course is None:
         raise NotFound(_("This course does not exist or is not published."))
     user = request.auth
     courses = with_listing_data([course])
-    outline = course_outline(course=course, user=user)
+    outline = course_outline(course=course, user=user, language=lang)
     signed_in = user.is_authenticated
 
     def item_out(item) -> dict:
         return {"id": item.page.pk, "title": item.page.title,
-                "type": item.kind.removesuffix("page"), "url": item.page.get_url(request),
-                "minutes": item.minutes, "done": item.done if signed_in else None}
+                "type": item.kind.removesuffix("page"), "url": item.url(request),
+                "language": item.page_language, "minutes": item.minutes,
+                "done": item.done if signed_in else None}
 
     data = course_out(courses[0], request)
     data.update({
@@ -166,7 +171,7 @@ def get_course(request: HttpRequest, course_id: int):
         "completion_min_attendance": course.completion_min_attendance,
         "completion_requires_signoff": course.completion_requires_signoff,
         "modules": [{"id": module.page.pk, "title": module.page.title,
-                     "url": module.page.get_url(request),
+                     "url": module.url(request), "language": module.page_language,
                      "items": [item_out(item) for item in module.items],
                      "done": module.done_count if signed_in else None,
                      "total": module.total if signed_in else None}

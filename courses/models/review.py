@@ -10,7 +10,7 @@ from wagtail.models import Page, Task, TaskState
 
 def _course_of(obj):
     from courses.models.pages import CoursePage
-    from courses.selectors.catalogue import course_of
+    from courses.selectors.outline import course_of
 
     if not isinstance(obj, Page):
         return None

@@ -1,14 +1,9 @@
 """Reads for learners: which courses the catalogue lists (in the learner's language where a
-translation exists), a course's outline with the learner's progress, and the visibility
-rule (published, not in a private section) every learner-facing read shares.
-
-Progress itself belongs to later apps (lessons done, quizzes passed). They plug into the
-outline with `register_outline_source` from their AppConfig.ready(), as completion
-criteria do, so this module never imports them."""
+translation exists), and the visibility rule (published, not in a private section) every
+learner-facing read shares. A course's outline is in courses.selectors.outline."""
 
 import datetime
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
@@ -18,7 +13,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
-from courses.models import CoursePage, CourseRun, ModulePage
+from courses.models import CoursePage, CourseRun
 
 COVER_FILTER = "fill-640x360"
 
@@ -127,140 +122,3 @@ def with_listing_data(courses: list[CoursePage], *, today: datetime.date | None 
 def catalogue_cities(*, today: datetime.date | None = None) -> list[str]:
     return sorted(set(upcoming_runs(today=today).exclude(city="")
                       .values_list("city", flat=True).distinct()))
-
-
-# --- a course's outline and a learner's progress ----------------------------------------
-
-@dataclass
-class ItemProgress:
-    """What a later app knows about one page of a course for one learner."""
-
-    done: bool = False
-    minutes: int | None = None
-    counts: bool = True  # whether it counts towards the learner's progress
-
-
-OutlineSource = Callable[[object, list[Page]], dict[int, ItemProgress]]
-_outline_sources: dict[str, OutlineSource] = {}
-
-
-def register_outline_source(key: str, source: OutlineSource) -> None:
-    """`source(user, pages)` answers for the pages of its own types, in a fixed number of
-    queries; `user` may be anonymous."""
-    _outline_sources[key] = source
-
-
-@dataclass
-class OutlineItem:
-    page: Page
-    kind: str
-    progress: ItemProgress | None = None
-
-    @property
-    def done(self) -> bool:
-        return bool(self.progress and self.progress.done)
-
-    @property
-    def minutes(self) -> int | None:
-        return self.progress.minutes if self.progress else None
-
-
-@dataclass
-class OutlineModule:
-    page: Page
-    items: list[OutlineItem] = field(default_factory=list)
-
-    @property
-    def tracked(self) -> list[OutlineItem]:
-        return [item for item in self.items if item.progress and item.progress.counts]
-
-    @property
-    def done_count(self) -> int:
-        return sum(1 for item in self.tracked if item.done)
-
-    @property
-    def total(self) -> int:
-        return len(self.tracked)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done_count / self.total) if self.total else 0
-
-
-@dataclass
-class CourseOutline:
-    course: Page
-    modules: list[OutlineModule]
-
-    @property
-    def items(self) -> list[OutlineItem]:
-        return [item for module in self.modules for item in module.items]
-
-    @property
-    def done_count(self) -> int:
-        return sum(module.done_count for module in self.modules)
-
-    @property
-    def total(self) -> int:
-        return sum(module.total for module in self.modules)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done_count / self.total) if self.total else 0
-
-    @property
-    def next_item(self) -> OutlineItem | None:
-        """The first thing in tree order not done yet."""
-        for item in self.items:
-            if item.progress and item.progress.counts and not item.done:
-                return item
-        return None
-
-    @property
-    def minutes(self) -> int:
-        return sum(item.minutes or 0 for item in self.items)
-
-
-def course_outlines(*, courses: Iterable[Page], user) -> dict[int, CourseOutline]:
-    """Modules and their lessons and quizzes, in tree order, with the learner's progress,
-    for several courses in a fixed number of queries."""
-    courses = list(courses)
-    if not courses:
-        return {}
-    tree_q = Q()
-    for course in courses:
-        tree_q |= Q(path__startswith=course.path, depth__in=(course.depth + 1, course.depth + 2))
-    pages = list(Page.objects.filter(tree_q).filter(visible_q())
-                 .select_related("content_type").order_by("path"))
-    progress: dict[int, ItemProgress] = {}
-    for source in _outline_sources.values():
-        progress.update(source(user, pages))
-    outlines = {course.pk: CourseOutline(course=course, modules=[]) for course in courses}
-    by_path = {course.path: outlines[course.pk] for course in courses}
-    steplen = Page.steplen
-    current: dict[str, OutlineModule] = {}
-    module_type = ModulePage._meta.model_name
-    for page in pages:
-        parent_path = page.path[:-steplen]
-        if parent_path in by_path:
-            if page.content_type.model != module_type:
-                continue
-            module = OutlineModule(page=page)
-            by_path[parent_path].modules.append(module)
-            current[page.path] = module
-        elif parent_path in current:
-            current[parent_path].items.append(
-                OutlineItem(page=page, kind=page.content_type.model,
-                            progress=progress.get(page.pk)))
-    return outlines
-
-
-def course_outline(*, course: Page, user) -> CourseOutline:
-    return course_outlines(courses=[course], user=user)[course.pk]
-
-
-def course_of(page: Page) -> CoursePage | None:
-    """The course a module, lesson or quiz belongs to (one query)."""
-    paths = [page.path[:depth * Page.steplen] for depth in range(2, page.depth + 1)]
-    return CoursePage.objects.filter(path__in=paths).first()
-

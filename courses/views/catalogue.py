@@ -12,10 +12,10 @@ from courses.selectors.catalogue import (
     CatalogueFilters,
     catalogue_cities,
     catalogue_courses,
-    course_outline,
     upcoming_runs,
     with_listing_data,
 )
+from courses.selectors.outline import course_outline
 
 STARTS_WITHIN = [("", _("Any time")), ("7", _("Within a week")), ("30", _("Within a month")),
                  ("90", _("Within three months"))]
@@ -72,7 +72,8 @@ def course_page_context(request: HttpRequest, *, course: CoursePage) -> dict:
 
 
 def module_page_context(request: HttpRequest, *, module: ModulePage) -> dict:
-    course = module.get_parent()
-    outline = course_outline(course=course, user=request.user)
-    current = next((item for item in outline.modules if item.page.pk == module.pk), None)
-    return {"course": course, "outline": outline, "outline_module": current}
+    """The module as its course's outline has it (the original's items, each shown in the
+    learner's language where translated), whichever translation of it is served."""
+    outline = course_outline(course=module.get_parent(), user=request.user)
+    return {"course": outline.course, "outline": outline,
+            "outline_module": outline.module_of(module.translation_key)}

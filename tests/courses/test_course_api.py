@@ -26,7 +26,7 @@ def test_outline_for_a_visitor_has_no_progress(client, course, module, lesson):
     data = client.get(f"/api/v1/courses/{course.pk}").json()
     assert data["modules"][0]["items"][0] == {
         "id": lesson.pk, "title": "Satversme", "type": "lesson", "url": lesson.url,
-        "minutes": 15, "done": None}
+        "language": "lv", "minutes": 15, "done": None}
     assert data["progress"] is None
 
 

@@ -41,7 +41,9 @@ def test_untranslated_lesson_falls_back_to_the_latvian_original(client, english_
     add_lesson(module, title="Satversme", slug="satversme")
     response = client.get("/en/courses/integracijas-kurss/latvijas-valsts/satversme/")
     assert response.status_code == 200
-    assert '<h1 id="lesson-title">Satversme</h1>' in response.content.decode()
+    html = response.content.decode()
+    assert '<h1 id="lesson-title" lang="lv">Satversme</h1>' in html  # marked as the original
+    assert "(not translated: Latvian)" in html
 
 
 def test_language_without_any_translation_shows_the_original(client, english_catalogue):
