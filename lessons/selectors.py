@@ -2,11 +2,15 @@
 comes before and after, how far the learner is), what a learner has done, and the
 "lessons" completion rule."""
 
+from collections.abc import Iterable
 from uuid import UUID
 
-from django.db.models import F, Func, Q, QuerySet, Subquery
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import F, Func, Model, Q, QuerySet, Subquery
+from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from accounts.models import User
 from courses.models import CoursePage, Enrollment
 from courses.registry import CriterionResult
 from courses.selectors.catalogue import (
@@ -18,16 +22,16 @@ from courses.selectors.catalogue import (
 from lessons.models import LessonPage, LessonProgress
 
 
-def done_keys(*, user, keys) -> QuerySet:
+def done_keys(*, user: User, keys: Iterable[UUID]) -> QuerySet[LessonProgress]:
     return LessonProgress.objects.filter(user=user, translation_key__in=keys)
 
 
-def _count(queryset: QuerySet) -> Subquery:
+def _count(queryset: QuerySet[Model]) -> Subquery:
     return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
                     .values("n")[:1])
 
 
-def lesson_context(*, lesson: LessonPage, user) -> dict:
+def lesson_context(*, lesson: LessonPage, user: User | AnonymousUser) -> dict[str, object]:
     """Everything around the body in one query however big the course: the course and
     module, the previous and next page in tree order, and the learner's progress."""
     steplen = Page.steplen
@@ -40,7 +44,7 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
     pages = Page.objects.filter(Q(path__in=[course_path, module_path])
                                 | Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk)))
     signed_in = user.is_authenticated
-    if signed_in:
+    if user.is_authenticated:  # = signed_in, which mypy does not follow to narrow `user`
         mine = LessonProgress.objects.filter(user=user).values("translation_key")
         required = (LessonPage.objects.filter(path__startswith=course_path,
                                               depth__gt=lesson.depth - 2)
@@ -50,6 +54,7 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
             lessons_done=_count(required.filter(translation_key__in=mine)),
             this_done=_count(LessonProgress.objects.filter(
                 user=user, translation_key=lesson.translation_key)))
+    context: dict[str, object]
     context = {"course": None, "module": None, "previous_page": None, "next_page": None,
                "lesson_done": False, "course_progress": None}
     for page in pages:
@@ -70,7 +75,8 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
     return context
 
 
-def outline_progress(user, pages: list[Page]) -> dict[int, ItemProgress]:
+def outline_progress(user: User | AnonymousUser | None,
+                     pages: list[Page]) -> dict[int, ItemProgress]:
     """The lessons among `pages`: minutes, whether they count and whether they are done."""
     lesson_model = LessonPage._meta.model_name
     ids = [page.pk for page in pages if page.content_type.model == lesson_model]
@@ -145,7 +151,7 @@ def evaluate_lessons(enrollment: Enrollment) -> CriterionResult | None:
 
 # --- the learner's courses, for /my/ -------------------------------------------------------
 
-def my_courses(*, user, limit: int = 20) -> list[dict]:
+def my_courses(*, user: User, limit: int = 20) -> list[dict[str, object]]:
     """Courses the learner is enrolled in (active or completed) or has studied, each with
     progress and the next thing to study, in a fixed number of queries. Shown in the
     learner's language where a translation exists."""
@@ -176,7 +182,7 @@ def my_courses(*, user, limit: int = 20) -> list[dict]:
 
 # --- who may fetch a document ------------------------------------------------------------
 
-def may_fetch_document(request, document) -> bool:
+def may_fetch_document(request: HttpRequest, document: Model) -> bool:
     """A document (a lesson's handout, audio or video file) is served to who may see a page
     that uses it: a published page outside every private section, or a private one whose
     restriction this request passes; people who work in the admin may fetch every document

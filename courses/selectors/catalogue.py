@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
+from accounts.models import User
 from courses.models import CoursePage, CourseRun, ModulePage
 
 COVER_FILTER = "fill-640x360"
@@ -65,7 +67,7 @@ def upcoming_runs(*, today: datetime.date | None = None) -> QuerySet[CourseRun]:
 def courses_in_language(*, locale_id: int) -> QuerySet[CoursePage]:
     """Each course once: its version in this locale if one is published, else the Latvian
     original."""
-    visible = CoursePage.objects.filter(visible_q())
+    visible: QuerySet[CoursePage] = CoursePage.objects.filter(visible_q())  # Wagtail: untyped
     local_keys = visible.filter(locale_id=locale_id).values("translation_key")
     return visible.filter(
         Q(locale_id=locale_id)
@@ -140,7 +142,7 @@ class ItemProgress:
     counts: bool = True  # whether it counts towards the learner's progress
 
 
-OutlineSource = Callable[[object, list[Page]], dict[int, ItemProgress]]
+OutlineSource = Callable[[User | AnonymousUser | None, list[Page]], dict[int, ItemProgress]]
 _outline_sources: dict[str, OutlineSource] = {}
 
 
@@ -221,7 +223,8 @@ class CourseOutline:
         return sum(item.minutes or 0 for item in self.items)
 
 
-def course_outlines(*, courses: Iterable[Page], user) -> dict[int, CourseOutline]:
+def course_outlines(*, courses: Iterable[Page],
+                    user: User | AnonymousUser | None) -> dict[int, CourseOutline]:
     """Modules and their lessons and quizzes, in tree order, with the learner's progress,
     for several courses in a fixed number of queries."""
     courses = list(courses)
@@ -255,12 +258,14 @@ def course_outlines(*, courses: Iterable[Page], user) -> dict[int, CourseOutline
     return outlines
 
 
-def course_outline(*, course: Page, user) -> CourseOutline:
+def course_outline(*, course: Page, user: User | AnonymousUser | None) -> CourseOutline:
     return course_outlines(courses=[course], user=user)[course.pk]
 
 
 def course_of(page: Page) -> CoursePage | None:
     """The course a module, lesson or quiz belongs to (one query)."""
     paths = [page.path[:depth * Page.steplen] for depth in range(2, page.depth + 1)]
-    return CoursePage.objects.filter(path__in=paths).first()
+    course: CoursePage | None  # Wagtail's manager is untyped
+    course = CoursePage.objects.filter(path__in=paths).first()
+    return course
 
