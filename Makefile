@@ -37,9 +37,10 @@ run: demo ## the web server on http://$(HOST):$(PORT) and a Celery worker; Ctrl-
 	@echo "Kopā on http://$(HOST):$(PORT)/ — Ctrl-C stops the server and the worker"
 	$(PY) manage.py run_with_worker $(HOST):$(PORT)
 
-lint: install ## ruff, the import layers, and migrations that match the models
+lint: install ## ruff, the import layers, strict types of services and selectors, and migrations that match the models
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 
 browser-deps: ## Debian's Chromium for browser tests and Noto fonts for PDFs, where we may install them (root)

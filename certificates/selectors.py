@@ -4,9 +4,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from accounts.models import User
 from certificates.codes import MalformedCode, normalise_code
 from certificates.models import Certificate, CertificateBatch
 from courses.models import CourseRun, Enrollment
+from courses.registry import CriterionResult
 from courses.selectors.completion import completion_status_many
 
 
@@ -22,7 +24,7 @@ def certificates_for_run(run_id: int, user_ids: list[int] | None = None
     return certificates
 
 
-def certificates_of_user(user) -> QuerySet[Certificate]:
+def certificates_of_user(user: User) -> QuerySet[Certificate]:
     """A learner's own certificates that are issued or being prepared."""
     return (Certificate.objects.filter(enrollment__user=user)
             .exclude(state=Certificate.State.FAILED)
@@ -108,16 +110,15 @@ def latest_batch(run: CourseRun) -> BatchProgress | None:
 class LearnerCourse:
     enrollment: Enrollment
     certificate: Certificate | None
-    left: list  # CriterionResult not yet met
+    left: list[CriterionResult]  # not yet met
 
 
-def learner_courses(user) -> list[LearnerCourse]:
+def learner_courses(user: User) -> list[LearnerCourse]:
     """For `/my/`: each current or completed enrolment, its certificate, and what is left to
     complete it."""
-    enrollments = (Enrollment.objects.filter(user=user, state__in=[
+    enrollments = list(Enrollment.objects.filter(user=user, state__in=[
         Enrollment.State.ACTIVE, Enrollment.State.COMPLETED])
         .select_related("run__course", "certificate").order_by("-created_at", "pk"))
-    enrollments = list(enrollments)
     statuses = completion_status_many(
         [e for e in enrollments if e.state == Enrollment.State.ACTIVE])
     courses = []

@@ -1,7 +1,7 @@
 """Site-wide reads."""
 
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 
 import redis
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
-from kombu import Connection
+from kombu.connection import Connection  # kombu's package root does not re-export it
 
 from cms.models import Effect, WorkerHeartbeat
 
@@ -24,7 +24,7 @@ def beat_is_recent(beat: WorkerHeartbeat | None, *,
     return beat is not None and beat.seen_at >= timezone.now() - within
 
 
-def _check(probe: Callable[[], dict[str, object] | None]) -> dict[str, object]:
+def _check(probe: Callable[[], Mapping[str, object] | None]) -> dict[str, object]:
     try:
         return {"ok": True, **(probe() or {})}
     except Exception as error:  # any failure of a part means "down"
@@ -71,7 +71,7 @@ def _broker() -> dict[str, object]:
     return {"transport": url.split(":", 1)[0], "persistent": None}
 
 
-def outbox_state(*, now=None) -> dict[str, int]:
+def outbox_state(*, now: datetime | None = None) -> dict[str, int]:
     """How many effects are owed, how many of them are overdue, and how many were given up
     on: one query over the owed rows (delivered ones are pruned after a month)."""
     now = now or timezone.now()

@@ -6,7 +6,8 @@ Coordinators are decided in `organisations.permissions` (a later app)."""
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from courses.models import SEAT_STATES, CourseRun, Enrollment
+from accounts.models import User
+from courses.models import SEAT_STATES, CoursePage, CourseRun, Enrollment
 
 MANAGERS_GROUP = "Managers"
 
@@ -51,7 +52,7 @@ def taught_runs(user) -> QuerySet[CourseRun]:
     return CourseRun.objects.filter(teachers=user)
 
 
-def teachers_of_course(course):
+def teachers_of_course(course: CoursePage) -> QuerySet[User]:
     """Everyone teaching a group of the course, in any of its translations (they may draft
     its pages in the admin and submit them for review)."""
     from django.contrib.auth import get_user_model
@@ -74,7 +75,7 @@ def edits_course(user, course) -> bool:
         user_id=user.pk, course__translation_key=course.translation_key).exists()
 
 
-def editors_of_course(course):
+def editors_of_course(course: CoursePage) -> QuerySet[User]:
     """The people named editors of the course, in any of its translations."""
     from django.contrib.auth import get_user_model
 

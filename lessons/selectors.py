@@ -2,11 +2,16 @@
 comes before and after, how far the learner is), what a learner has done, and the
 "lessons" completion rule."""
 
+from collections.abc import Iterable
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from accounts.models import User
 from courses.models import CoursePage, Enrollment
 from courses.registry import CriterionResult
 from courses.selectors.catalogue import courses_in_language, visible_q
@@ -20,20 +25,20 @@ from courses.selectors.outline import (
 from lessons.models import LessonPage, LessonProgress
 
 
-def done_keys(*, user, keys) -> QuerySet:
+def done_keys(*, user: User, keys: Iterable[UUID]) -> QuerySet[LessonProgress]:
     return LessonProgress.objects.filter(user=user, translation_key__in=keys)
 
 
-def lesson_context(*, lesson: LessonPage, user) -> dict:
+def lesson_context(*, lesson: LessonPage, user: User | AnonymousUser) -> dict[str, Any]:
     """Everything around the body, read from the course's outline (the original's tree in
     the learner's language), whichever translation of the lesson is served: the course and
     module, the previous and next item, and the learner's progress — the same items and
     counts as the course page, /my/ and completion. A fixed number of queries however big
     the course."""
-    signed_in = user.is_authenticated
-    context = {"course": None, "module": None, "course_entry": None, "module_entry": None,
-               "previous_item": None, "next_item": None, "lesson_done": False,
-               "course_progress": None, "untranslated_entry": None}
+    context: dict[str, Any] = {
+        "course": None, "module": None, "course_entry": None, "module_entry": None,
+        "previous_item": None, "next_item": None, "lesson_done": False,
+        "course_progress": None, "untranslated_entry": None}
     outline = outline_around(page=lesson, user=user)
     item = outline.item_of(lesson.translation_key) if outline else None
     if item is not None and item.untranslated and item.page.pk == lesson.pk:
@@ -48,16 +53,17 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
             at = items.index(item)
             context["previous_item"] = items[at - 1] if at else None
             context["next_item"] = items[at + 1] if at + 1 < len(items) else None
-        if signed_in:
+        if user.is_authenticated:
             context["course_progress"] = {"done": outline.done_count, "total": outline.total,
                                           "percent": outline.percent}
-    if signed_in:
+    if user.is_authenticated:
         context["lesson_done"] = item.done if item is not None else done_keys(
             user=user, keys=[lesson.translation_key]).exists()
     return context
 
 
-def outline_progress(user, pages: list[Page]) -> dict[int, ItemProgress]:
+def outline_progress(user: User | AnonymousUser | None,
+                     pages: list[Page]) -> dict[int, ItemProgress]:
     """The lessons among `pages` (originals): minutes, whether they count and whether they
     are done, in any translation. One query."""
     lesson_model = LessonPage._meta.model_name
@@ -134,7 +140,7 @@ def evaluate_lessons(enrollment: Enrollment) -> CriterionResult | None:
 
 # --- the learner's courses, for /my/ -------------------------------------------------------
 
-def my_courses(*, user, limit: int = 20) -> list[dict]:
+def my_courses(*, user: User, limit: int = 20) -> list[dict[str, object]]:
     """Courses the learner is enrolled in (active or completed) or has studied, each with
     progress and the next thing to study, in a fixed number of queries. Shown in the
     learner's language where a translation exists."""
@@ -165,7 +171,7 @@ def my_courses(*, user, limit: int = 20) -> list[dict]:
 
 # --- who may fetch a document ------------------------------------------------------------
 
-def may_fetch_document(request, document) -> bool:
+def may_fetch_document(request: HttpRequest, document: Model) -> bool:
     """A document (a lesson's handout, audio or video file) is served to who may see a page
     that uses it: a published page outside every private section, or a private one whose
     restriction this request passes; people who work in the admin may fetch every document

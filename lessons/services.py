@@ -1,17 +1,24 @@
 """Writes about lessons: a learner marks a lesson done."""
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
+from accounts.models import User
 from courses.models import Enrollment
 from courses.permissions import editors_of_course, teachers_of_course
 from courses.selectors.outline import course_of
 from courses.services import queue_completion_checks
 from lessons.models import LessonPage, LessonProgress
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import Group, Permission
 
-def mark_lesson_done(*, user, lesson: LessonPage) -> tuple[LessonProgress, bool]:
+    from courses.models import CoursePage
+
+
+def mark_lesson_done(*, user: User, lesson: LessonPage) -> tuple[LessonProgress, bool]:
     """Records that `user` has studied `lesson` (idempotent: a double click or a second
     device records it once) and has completion checked for the learner's active
     enrolments in its course. Returns the record and whether it is new."""
@@ -36,14 +43,14 @@ def mark_lesson_done(*, user, lesson: LessonPage) -> tuple[LessonProgress, bool]
     return progress, True
 
 
-def export_progress(user) -> dict:
+def export_progress(user: User) -> dict[str, object]:
     return {"lessons_done": [
         {"lesson": row["lesson__title"], "done_at": row["completed_at"].isoformat()}
         for row in LessonProgress.objects.filter(user=user)
         .values("lesson__title", "completed_at")]}
 
 
-def erase_progress(user) -> None:
+def erase_progress(user: User) -> None:
     LessonProgress.objects.filter(user=user).delete()
 
 
@@ -60,14 +67,14 @@ MEDIA_PERMISSIONS = (("wagtailimages", "add_image"), ("wagtailimages", "choose_i
                      ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"))
 
 
-def _page_permissions(types: tuple[str, ...]) -> list:
+def _page_permissions(types: tuple[str, ...]) -> "list[Permission]":
     from django.contrib.auth.models import Permission
 
     return list(Permission.objects.filter(content_type__app_label="wagtailcore",
                                           codename__in=[f"{t}_page" for t in types]))
 
 
-def _grant_media(group) -> None:
+def _grant_media(group: "Group") -> None:
     from django.contrib.auth.models import Permission
     from wagtail.models import Collection, GroupCollectionPermission
 
@@ -79,15 +86,16 @@ def _grant_media(group) -> None:
                                                         permission=permission)
 
 
-def course_editors_group_name(course) -> str:
+def course_editors_group_name(course: "CoursePage") -> str:
     return f"Course editors #{course.translation_key}"
 
 
-def course_authors_group_name(course) -> str:
+def course_authors_group_name(course: "CoursePage") -> str:
     return f"Course authors #{course.translation_key}"
 
 
-def _sync_group(*, name: str, pages: list, types: tuple[str, ...], members) -> Any:
+def _sync_group(*, name: str, pages: "list[CoursePage]", types: tuple[str, ...],
+                members: Iterable[User]) -> "Group":
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
@@ -107,7 +115,7 @@ def _sync_group(*, name: str, pages: list, types: tuple[str, ...], members) -> A
 
 
 @transaction.atomic
-def sync_course_editors(*, course_id: int):
+def sync_course_editors(*, course_id: int) -> "Group | None":
     """Makes the course's author group hold exactly the teachers of its runs and its editor
     group exactly its named editors, each with its page permissions on the course and each
     of its translations. Idempotent. Returns the editor group."""
@@ -123,12 +131,12 @@ def sync_course_editors(*, course_id: int):
                        types=EDITOR_PAGE_PERMISSIONS, members=editors_of_course(course))
 
 
-def sync_editors_of_courses(*, course_ids) -> None:
+def sync_editors_of_courses(*, course_ids: Iterable[int]) -> None:
     for course_id in set(course_ids):
         sync_course_editors(course_id=course_id)
 
 
-def queue_editor_sync(*, course_ids) -> None:
+def queue_editor_sync(*, course_ids: Iterable[int]) -> None:
     """After the change that moved teachers commits (signals hand over to this)."""
     course_ids = set(course_ids)
     if course_ids:
@@ -136,7 +144,7 @@ def queue_editor_sync(*, course_ids) -> None:
 
 
 @transaction.atomic
-def grant_manager_permissions(*, group) -> None:
+def grant_manager_permissions(*, group: "Group") -> None:
     """Managers may author everywhere: page permissions on the root of the tree."""
     from wagtail.models import GroupPagePermission, Page
 

@@ -3,15 +3,58 @@ the completion rule "the course's required quizzes are passed"."""
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NotRequired, TypedDict
+from uuid import UUID
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
+from accounts.models import User
+from courses.models import CoursePage, Enrollment
 from quizzes.models import Attempt, AttemptAnswer, QuizPage, ReviewItem
+from quizzes.models.choice_kinds import _ChoiceQuestionBase
 from quizzes.models.kinds import kind_of
 
+if TYPE_CHECKING:
+    from courses.registry import CriterionResult
+    from courses.selectors.outline import ItemProgress
+
 REVIEW_AFTER_WINDOW = datetime.timedelta(minutes=2)
+
+
+class Result(TypedDict):
+    """How an attempt scored, as far as the learner may see it (`visible_result`)."""
+
+    score: float | None
+    max_score: float
+    percent: float | None
+    passed: bool | None
+
+
+class LearnerResult(TypedDict):
+    """A learner's row of `quiz_results`: their attempts and the best finished one."""
+
+    user: User
+    attempts: list[Attempt]
+    best: Attempt | None
+
+
+class QuestionStatistics(TypedDict):
+    """One bank question's row of `question_statistics`."""
+
+    name: str
+    kind: str
+    count: int
+    credit: float
+    graded: int
+    picks: Counter[str]
+    choices: NotRequired[list[str]]
+    facility: NotRequired[int | None]
+    pick_rows: NotRequired[list[tuple[str, int, int]]]
 
 
 def review_items(attempt: Attempt, *, now: datetime.datetime | None = None) -> set[str]:
@@ -30,7 +73,7 @@ def review_items(attempt: Attempt, *, now: datetime.datetime | None = None) -> s
 
 
 def visible_result(attempt: Attempt, *, now: datetime.datetime | None = None,
-                   items: set[str] | None = None) -> dict | None:
+                   items: set[str] | None = None) -> Result | None:
     """The one answer to "may the learner see how this attempt scored, now?": score,
     maximum, percent and passed when the quiz's review options show marks at this moment,
     else None. The review page, the API, /my/, the quiz page and the personal-data export
@@ -55,10 +98,11 @@ def _outcome(answer: AttemptAnswer) -> str:
     return "partial" if answer.fraction > 0 else "wrong"
 
 
-def answer_view(answer: AttemptAnswer, items: set[str], *, in_progress: bool) -> dict:
+def answer_view(answer: AttemptAnswer, items: set[str], *,
+                in_progress: bool) -> dict[str, object]:
     """One question as the learner may see it; nothing here leaks what `items` withholds."""
     kind = kind_of(answer.spec)
-    view = {"position": answer.position, "question": answer.public,
+    view: dict[str, object] = {"position": answer.position, "question": answer.public,
             "max_mark": float(answer.max_mark) if ReviewItem.MARKS in items or in_progress
             else None}
     if in_progress:
@@ -89,13 +133,13 @@ def _outcome_now(answer: AttemptAnswer) -> str:
 
 
 def attempt_view(attempt: Attempt, *, now: datetime.datetime | None = None,
-                 positions: list[int] | None = None) -> dict:
+                 positions: list[int] | None = None) -> dict[str, object]:
     items = review_items(attempt, now=now)
     in_progress = attempt.state == Attempt.State.IN_PROGRESS
     answers = attempt.answers.all()
     if positions is not None:
         answers = answers.filter(position__in=positions)
-    view = {"id": attempt.pk, "quiz": attempt.quiz_id, "number": attempt.number,
+    view: dict[str, object] = {"id": attempt.pk, "quiz": attempt.quiz_id, "number": attempt.number,
             "state": attempt.state, "started_at": attempt.started_at,
             "deadline": attempt.deadline, "submitted_at": attempt.submitted_at,
             "review": sorted(items),
@@ -104,26 +148,27 @@ def attempt_view(attempt: Attempt, *, now: datetime.datetime | None = None,
     return view
 
 
-def attempts_of(*, user, quiz: QuizPage) -> QuerySet[Attempt]:
+def attempts_of(*, user: User, quiz: QuizPage) -> QuerySet[Attempt]:
     """The person's attempts at the quiz in all its translations (one quiz, one count)."""
     return (Attempt.objects.filter(user=user, quiz__translation_key=quiz.translation_key)
             .select_related("quiz").order_by("number"))
 
 
-def open_attempt(*, quiz: QuizPage, user) -> Attempt | None:
+def open_attempt(*, quiz: QuizPage, user: User) -> Attempt | None:
     """The attempt in progress at the quiz, in whichever of its translations it was
     started (one quiz, one attempt open at a time)."""
     return attempts_of(user=user, quiz=quiz).filter(state=Attempt.State.IN_PROGRESS).first()
 
 
-def best_result(attempts) -> dict | None:
+def best_result(attempts: Iterable[Attempt]) -> Result | None:
     """The best finished result among these attempts that the learner may see now."""
     shown = [result for attempt in attempts if attempt.state == Attempt.State.FINISHED
              and (result := visible_result(attempt)) and result["percent"] is not None]
-    return max(shown, key=lambda result: result["percent"], default=None)
+    # `or 0.0` only for mypy: results without a percent were left out just above.
+    return max(shown, key=lambda result: result["percent"] or 0.0, default=None)
 
 
-def learner_summary(*, user) -> dict:
+def learner_summary(*, user: User) -> dict[str, object]:
     """For /my/: attempts to continue, and recent ones with only the result the review
     options show now (None hides it)."""
     attempts = list(Attempt.objects.filter(user=user).select_related("quiz")
@@ -141,29 +186,33 @@ def grading_queue(attempts: QuerySet[Attempt]) -> QuerySet[AttemptAnswer]:
             .order_by("attempt__submitted_at", "position"))
 
 
-def quiz_results(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[dict]:
+def quiz_results(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[LearnerResult]:
     """Best finished attempt per learner, with how many they took."""
-    rows: dict[int, dict] = {}
+    rows: dict[int, LearnerResult] = {}
     for attempt in (attempts.filter(quiz__translation_key=quiz.translation_key)
                     .select_related("user").order_by("user_id", "number")):
         row = rows.setdefault(attempt.user_id, {"user": attempt.user, "attempts": [],
                                                 "best": None})
         row["attempts"].append(attempt)
+        # A finished attempt has its percent (`_settle` sets it with the score); `or 0`
+        # ranks a row made otherwise lowest instead of failing on None.
         if attempt.state == Attempt.State.FINISHED and (
-                row["best"] is None or attempt.percent > row["best"].percent):
+                row["best"] is None or (attempt.percent or 0) > (row["best"].percent or 0)):
             row["best"] = attempt
     return sorted(rows.values(), key=lambda row: row["user"].name.lower())
 
 
-def question_statistics(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[dict]:
+def question_statistics(*, quiz: QuizPage,
+                        attempts: QuerySet[Attempt]) -> list[QuestionStatistics]:
     """Facility (average credit) and how often each choice was picked, per bank question,
     over submitted attempts."""
     answers = (AttemptAnswer.objects
                .filter(attempt__in=attempts.filter(quiz__translation_key=quiz.translation_key)
                        .exclude(state=Attempt.State.IN_PROGRESS))
                .only("question_id", "spec", "response", "fraction"))
-    stats: dict = defaultdict(lambda: {"count": 0, "credit": 0.0, "graded": 0,
-                                       "picks": Counter(), "name": "", "kind": ""})
+    stats: defaultdict[int | str, QuestionStatistics] = defaultdict(
+        lambda: {"count": 0, "credit": 0.0, "graded": 0, "picks": Counter(), "name": "",
+                 "kind": ""})
     for answer in answers:
         key = answer.question_id or f"{answer.spec.get('id')}"
         row = stats[key]
@@ -173,7 +222,7 @@ def question_statistics(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[
             row["graded"] += 1
             row["credit"] += float(answer.fraction)
         kind = kind_of(answer.spec)
-        if answer.spec["kind"] in ("single_choice", "multiple_choice"):
+        if issubclass(kind, _ChoiceQuestionBase):  # single and multiple choice
             for index in kind._picked(answer.spec, answer.response):
                 row["picks"][answer.spec["choices"][index]["text"]] += 1
             row.setdefault("choices", [c["text"] for c in answer.spec["choices"]])
@@ -193,7 +242,7 @@ def question_statistics(*, quiz: QuizPage, attempts: QuerySet[Attempt]) -> list[
 
 # --- completion -------------------------------------------------------------------------
 
-def _required_keys_by_course(courses) -> dict[int, set]:
+def _required_keys_by_course(courses: Iterable[CoursePage]) -> dict[int, set[UUID]]:
     """The required quizzes of each course's original tree — the tree its outline shows
     (courses.selectors.outline) — whichever translation a group is attached to. Two
     queries for any number of courses."""
@@ -201,7 +250,7 @@ def _required_keys_by_course(courses) -> dict[int, set]:
     from courses.selectors.outline import original_courses, tree_q
 
     originals = original_courses(courses)
-    keys: dict[int, set] = {course.pk: set() for course in courses}
+    keys: dict[int, set[UUID]] = {course.pk: set() for course in courses}
     if not originals:
         return keys
     rows = (QuizPage.objects.filter(tree_q(originals.values(), levels=(2,)))
@@ -214,7 +263,8 @@ def _required_keys_by_course(courses) -> dict[int, set]:
     return keys
 
 
-def outline_progress(user, pages) -> dict:
+def outline_progress(user: User | AnonymousUser | None,
+                     pages: list[Page]) -> "dict[int, ItemProgress]":
     """The quizzes among a course outline's (original) pages: whether completion needs
     them. They do not count in the outline's "lessons done" figures. One query."""
     quiz_model = QuizPage._meta.model_name
@@ -227,7 +277,7 @@ def outline_progress(user, pages) -> dict:
             QuizPage.objects.filter(pk__in=ids).values_list("pk", "required_for_completion")}
 
 
-def _result(passed: int, shown: int, waiting: int, total: int):
+def _result(passed: int, shown: int, waiting: int, total: int) -> "CriterionResult":
     """`passed` decides; the line and the bar a learner reads count only passes whose result
     the quiz's review options show now (`shown`), and call the rest "waiting for results"
     whether passed or not, so the progress line is no way round a quiz that keeps results
@@ -243,12 +293,13 @@ def _result(passed: int, shown: int, waiting: int, total: int):
         progress=(1.0 if passed >= total else shown / total) if total else 1.0)
 
 
-def _finished_keys(user_ids, keys) -> tuple[dict[int, set], dict[int, set], dict[int, set]]:
+def _finished_keys(user_ids: list[int], keys: set[UUID]
+                   ) -> tuple[dict[int, set[UUID]], dict[int, set[UUID]], dict[int, set[UUID]]]:
     """Per person: the quizzes passed; those whose pass the learner may see now; those
     with a finished attempt but no visible result yet. One query."""
-    passed: dict[int, set] = defaultdict(set)
-    shown: dict[int, set] = defaultdict(set)
-    finished: dict[int, set] = defaultdict(set)
+    passed: dict[int, set[UUID]] = defaultdict(set)
+    shown: dict[int, set[UUID]] = defaultdict(set)
+    finished: dict[int, set[UUID]] = defaultdict(set)
     now = timezone.now()
     for attempt in (Attempt.objects.filter(user_id__in=user_ids, state=Attempt.State.FINISHED,
                                            quiz__translation_key__in=keys)
@@ -267,16 +318,17 @@ def _finished_keys(user_ids, keys) -> tuple[dict[int, set], dict[int, set], dict
     return passed, shown, waiting
 
 
-def evaluate_quizzes_passed(enrollment):
+def evaluate_quizzes_passed(enrollment: Enrollment) -> "CriterionResult | None":
     """Met when every published required quiz of the course (its original's tree) has a
     finished attempt at or above its pass mark (in any of the quiz's translations). None
     when the course has none."""
     return evaluate_quizzes_passed_many([enrollment])[enrollment.pk]
 
 
-def evaluate_quizzes_passed_many(enrollments) -> dict:
-    results: dict = {}
-    by_course: dict = defaultdict(list)
+def evaluate_quizzes_passed_many(enrollments: list[Enrollment]
+                                 ) -> "dict[int, CriterionResult | None]":
+    results: dict[int, CriterionResult | None] = {}
+    by_course: dict[int, list[Enrollment]] = defaultdict(list)
     for enrollment in enrollments:
         by_course[enrollment.run.course_id].append(enrollment)
     required = _required_keys_by_course(
@@ -294,16 +346,16 @@ def evaluate_quizzes_passed_many(enrollments) -> dict:
     return results
 
 
-def export_attempts(user) -> dict:
+def export_attempts(user: User) -> dict[str, list[dict[str, object]]]:
     """The learner's quiz attempts, for a subject-access request: always their own answers;
     score, passed, marks and comments only as far as the review options show them now
     (the export must not be a way round a quiz that keeps results back)."""
-    attempts = []
+    attempts: list[dict[str, object]] = []
     for attempt in (Attempt.objects.filter(user=user).select_related("quiz")
                     .prefetch_related("answers").order_by("started_at")):
         items = review_items(attempt)
         result = visible_result(attempt, items=items)
-        row = {
+        row: dict[str, object] = {
             "quiz": attempt.quiz.title, "number": attempt.number, "state": attempt.state,
             "started_at": attempt.started_at.isoformat(),
             "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
@@ -316,10 +368,11 @@ def export_attempts(user) -> dict:
     return {"attempts": attempts}
 
 
-def _exported_answer(answer: AttemptAnswer, items: set[str], *, shown: bool) -> dict:
+def _exported_answer(answer: AttemptAnswer, items: set[str], *,
+                     shown: bool) -> dict[str, object]:
     # `answer` in words: the stored response names choices by tokens that mean nothing
     # outside the attempt.
-    row = {"position": answer.position, "question": answer.spec.get("name", ""),
+    row: dict[str, object] = {"position": answer.position, "question": answer.spec.get("name", ""),
            "response": answer.response,
            "answer": kind_of(answer.spec).describe_response(answer.spec, answer.response)}
     if shown:

@@ -4,8 +4,10 @@ of instruction, citizenship, gender, age). Everything is counted with GROUP BY i
 database: a fixed number of queries however many groups, people and marks there are."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Count,
@@ -29,6 +31,9 @@ from courses.models import CoursePage, CourseRun, Enrollment
 from courses.models.choices import Region
 from organisations.countries import country_name
 from organisations.models import Gender, OrganisationRun, Participant
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise, WithAnnotations
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=12, decimal_places=2)
@@ -142,7 +147,8 @@ def participant_fact(name: str, report_filter: ReportFilter) -> Subquery:
     return Subquery(facts.order_by("pk").values(name)[:1])
 
 
-def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime) -> QuerySet:
+def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime
+               ) -> "QuerySet[WithAnnotations[Enrollment, hours.Figures]]":
     """Each enrolment's hours offered and attended, from the one hours engine (the roster,
     `/my/` and certificates read the same), under every course's own rules."""
     policies = policies_for(enrollments.values("run__course_id"))
@@ -161,7 +167,8 @@ FIGURES = {
 }
 
 
-def line_from(key: str, label: str, row: dict) -> Line:
+def line_from(key: str, label: str, row: Mapping[str, Any]) -> Line:
+    """A Line from a row of FIGURES (as `aggregate` or `values` give it)."""
     return Line(key=key, label=label, participants=row["participants"] or 0,
                 enrolments=row["enrolments"] or 0, completed=row["completed"] or 0,
                 withdrawn=row["withdrawn"] or 0,
@@ -169,7 +176,7 @@ def line_from(key: str, label: str, row: dict) -> Line:
                 hours_attended=Decimal(row["attended"] or 0))
 
 
-def dimension_expression(name: str, report_filter: ReportFilter):
+def dimension_expression(name: str, report_filter: ReportFilter) -> Subquery | F:
     if name in ("citizenship", "gender"):
         return participant_fact(name, report_filter)
     if name == "age":
@@ -185,7 +192,9 @@ def age_band(birth_year: int | None, reference_year: int) -> str:
     return next((label for low, high, label in AGE_BANDS if low <= age <= high), "")
 
 
-def labels_for(name: str, keys: list) -> dict:
+def labels_for(name: str, keys: list[int | str]) -> "dict[int | str, StrOrPromise | int]":
+    """Each key's label: a course id, a birth year or a code (keys of no label are shown
+    as they are)."""
     unknown = _("Not recorded")
     if name == "course":
         titles = dict(CoursePage.objects.filter(pk__in=[k for k in keys if k])
@@ -196,9 +205,9 @@ def labels_for(name: str, keys: list) -> dict:
     if name == "gender":
         return {key: Gender(key).label if key in Gender.values else unknown for key in keys}
     if name == "citizenship":
-        return {key: country_name(key) if key else unknown for key in keys}
+        return {key: country_name(str(key)) if key else unknown for key in keys}
     if name == "language":
-        return {key: language_name(key) if key else unknown for key in keys}
+        return {key: language_name(str(key)) if key else unknown for key in keys}
     return {key: key or unknown for key in keys}
 
 
@@ -209,7 +218,7 @@ def language_name(code: str) -> str:
         return code
 
 
-def breakdown(enrollments: QuerySet, name: str, report_filter: ReportFilter, *,
+def breakdown(enrollments: QuerySet[Enrollment], name: str, report_filter: ReportFilter, *,
               reference_year: int) -> list[Line]:
     rows = list(enrollments.annotate(dimension=dimension_expression(name, report_filter))
                 .values("dimension").annotate(**FIGURES).order_by())

@@ -13,8 +13,7 @@ KEY = "attendance"
 
 
 def result_for(figures: EnrollmentFigures | None, threshold: int) -> CriterionResult:
-    share = figures.share_of_planned if figures else None
-    share = share or 0
+    share = (figures.share_of_planned if figures else None) or 0
     return CriterionResult(
         key=KEY, met=share >= threshold,
         label=_("Attendance of at least %(percent)s%%") % {"percent": threshold},
@@ -32,12 +31,12 @@ def evaluate(enrollment: Enrollment) -> CriterionResult | None:
 
 def evaluate_many(enrollments: list[Enrollment]) -> dict[int, CriterionResult | None]:
     """A fixed number of queries however many people and groups."""
-    ruled = [e for e in enrollments if e.run.course.completion_min_attendance]
-    figures = figures_for_enrollments(ruled)
+    ruled = [(e, threshold) for e in enrollments
+             if (threshold := e.run.course.completion_min_attendance)]
+    figures = figures_for_enrollments([e for e, _threshold in ruled])
     results: dict[int, CriterionResult | None] = {e.pk: None for e in enrollments}
-    for enrollment in ruled:
-        results[enrollment.pk] = result_for(figures.get(enrollment.pk),
-                                            enrollment.run.course.completion_min_attendance)
+    for enrollment, threshold in ruled:
+        results[enrollment.pk] = result_for(figures.get(enrollment.pk), threshold)
     return results
 
 

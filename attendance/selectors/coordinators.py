@@ -6,6 +6,7 @@ anyone of another organisation). Attendance asks organisations, never the other 
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from accounts.models import User
@@ -14,13 +15,13 @@ from courses.models import SEAT_STATES
 from organisations.models import Organisation, OrganisationRun, Participant
 
 
-def coordinates_any(user) -> bool:
+def coordinates_any(user: User | AnonymousUser) -> bool:
     """Coordinator of at least one organisation (a manager is not one by being a manager:
     they see every group's warnings on the attendance home page)."""
     return user.is_authenticated and Organisation.objects.filter(coordinators=user).exists()
 
 
-def coordinator_warnings(user) -> QuerySet[AttendanceWarning]:
+def coordinator_warnings(user: User | AnonymousUser) -> QuerySet[AttendanceWarning]:
     """Open warnings of the people of organisations `user` coordinates, in groups open to
     the same organisation; each with `organisation_id` and `organisation_name` (the first
     such organisation, for a person in two of them). One query."""

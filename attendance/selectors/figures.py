@@ -124,7 +124,8 @@ def _figures(rows: QuerySet[Enrollment], *, policies: list[AttendancePolicy],
 
 
 def run_figures(run_id: int, enrollment_ids: list[int] | None = None, *,
-                include_withdrawn: bool = False, now=None) -> list[EnrollmentFigures]:
+                include_withdrawn: bool = False,
+                now: datetime.datetime | None = None) -> list[EnrollmentFigures]:
     """Figures for the people of a group (or some of them: a coordinator's participants),
     in two queries whatever the group's size."""
     states = [Enrollment.State.ACTIVE, Enrollment.State.COMPLETED]
@@ -139,13 +140,15 @@ def run_figures(run_id: int, enrollment_ids: list[int] | None = None, *,
     return _figures(rows, policies=policies_for(course), now=now or timezone.now())
 
 
-def enrollment_figures(enrollment: Enrollment, *, now=None) -> EnrollmentFigures | None:
+def enrollment_figures(enrollment: Enrollment, *,
+                       now: datetime.datetime | None = None) -> EnrollmentFigures | None:
     figures = run_figures(enrollment.run_id, [enrollment.pk], include_withdrawn=True, now=now)
     return figures[0] if figures else None
 
 
 def figures_for_enrollments(enrollments: list[Enrollment], *,
-                            now=None) -> dict[int, EnrollmentFigures]:
+                            now: datetime.datetime | None = None
+                            ) -> dict[int, EnrollmentFigures]:
     """Figures for enrolments of any number of groups (a learner's /my/ page, completion of
     many people) in two queries, not a few per group. `enrollments` must come with
     `run__course` selected (and `user`, for the names)."""

@@ -21,8 +21,10 @@ window (before they took their seat, after they left) is kept in the history but
 for nothing: attended never exceeds offered."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.db.models import (
     Case,
@@ -30,8 +32,10 @@ from django.db.models import (
     DateTimeField,
     DecimalField,
     F,
+    Field,
     Func,
     IntegerField,
+    Model,
     OuterRef,
     Q,
     QuerySet,
@@ -40,11 +44,15 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from attendance.models import AttendanceMark, AttendancePolicy, ClassSession, Status
 from courses.models import Enrollment
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=12, decimal_places=2)
@@ -52,7 +60,7 @@ HOURS = DecimalField(max_digits=12, decimal_places=2)
 NO_END = datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)
 
 
-def hours(value) -> Decimal:
+def hours(value: Decimal | float | str | None) -> Decimal:
     """Sums come back as 2, 2.0 or 2.00 depending on the database; always two places."""
     return Decimal(value or 0).quantize(Decimal("0.01"))
 
@@ -61,8 +69,9 @@ def counted_statuses(policy: AttendancePolicy) -> list[str]:
     return [status for status in Status.values if policy.counts_hours(status)]
 
 
-def policies_for(course_ids) -> list[AttendancePolicy]:
-    """The courses' own rules (courses without one use the defaults)."""
+def policies_for(course_ids: Iterable[int] | QuerySet[Any, Any]) -> list[AttendancePolicy]:
+    """The courses' own rules (courses without one use the defaults); `course_ids` may be
+    a subquery of them."""
     return list(AttendancePolicy.objects.filter(course_id__in=course_ids))
 
 
@@ -88,23 +97,37 @@ def points_case(policies: list[AttendancePolicy]) -> Case:
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
-def _window(queryset: QuerySet, prefix: str = "") -> QuerySet:
+def _window(queryset: QuerySet[Model], prefix: str = "") -> QuerySet[Model]:
     """Sessions (or marks, with prefix "session__") inside the outer enrolment's window;
     the outer query carries `seat_day` and `seat_end` (see `with_hours`)."""
     tz = timezone.get_current_timezone()
-    return (queryset
-            .annotate(session_day=TruncDate(f"{prefix}starts_at", tzinfo=tz))
-            .filter(**{f"{prefix}is_cancelled": False,
-                       "session_day__gte": OuterRef("seat_day"),
-                       f"{prefix}starts_at__lte": OuterRef("seat_end")}))
+    # Typed here: the django-stubs plugin gives up (Any) on annotating a queryset of any model.
+    windowed: QuerySet[Model] = (
+        queryset.annotate(session_day=TruncDate(f"{prefix}starts_at", tzinfo=tz))
+        .filter(**{f"{prefix}is_cancelled": False, "session_day__gte": OuterRef("seat_day"),
+                   f"{prefix}starts_at__lte": OuterRef("seat_end")}))
+    return windowed
 
 
-def _total(queryset: QuerySet, function: str, expression, output_field) -> Subquery:
+def _total(queryset: QuerySet[Model], function: str, expression: Combinable,
+           output_field: "Field[Any, Any]") -> Subquery:
     """One SUM or COUNT over the correlated rows, with no GROUP BY (a plain function, not
     Django's aggregate, which would group the subquery by the outer row)."""
     total = Func(expression, function=function, output_field=output_field)
     return Subquery(queryset.order_by().annotate(total=total).values("total")[:1],
                     output_field=output_field)
+
+
+class Figures(TypedDict):
+    """What `with_hours` adds to each enrolment (or those of them it is asked for)."""
+
+    hours_planned: Decimal
+    sessions_planned: int
+    hours_offered: Decimal
+    sessions_offered: int
+    hours_attended: Decimal
+    points: int
+    sessions_marked: int
 
 
 FIGURES = ("hours_planned", "sessions_planned", "hours_offered", "sessions_offered",
@@ -113,7 +136,8 @@ FIGURES = ("hours_planned", "sessions_planned", "hours_offered", "sessions_offer
 
 def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime,
                policies: list[AttendancePolicy],
-               only: tuple[str, ...] = FIGURES) -> QuerySet[Enrollment]:
+               only: tuple[str, ...] = FIGURES
+               ) -> "QuerySet[WithAnnotations[Enrollment, Figures]]":
     """Annotates each enrolment with `hours_planned`, `sessions_planned`, `hours_offered`
     (held so far), `sessions_offered`, `hours_attended`, `points` and `sessions_marked`
     (the last three over held, offered sessions), or `only` some of them, as correlated
@@ -140,7 +164,9 @@ def with_hours(enrollments: QuerySet[Enrollment], *, now: datetime.datetime,
                    F("session__academic_hours"), HOURS), ZERO, output_field=HOURS),
         points=Coalesce(_total(marks, "SUM", points_case(policies), IntegerField()), 0),
         sessions_marked=Coalesce(_total(marks, "COUNT", F("pk"), IntegerField()), 0))
-    return enrollments.annotate(**{name: figures[name] for name in only})
+    # The figures go in by name, which the django-stubs plugin cannot follow: it is told.
+    return cast("QuerySet[WithAnnotations[Enrollment, Figures]]",
+                enrollments.annotate(**{name: figures[name] for name in only}))
 
 
 @dataclass(frozen=True)
@@ -183,7 +209,8 @@ class Schedule:
         return self.sessions_planned - self.sessions_held
 
 
-def schedule_totals(sessions: QuerySet[ClassSession], *, now: datetime.datetime) -> dict:
+def schedule_totals(sessions: QuerySet[ClassSession], *,
+                    now: datetime.datetime) -> dict[str, Any]:
     """Hours and sessions planned (not cancelled) and held (started by `now`), each session
     counted once: a group's schedule, or the hours taught in a report."""
     held = Q(starts_at__lte=now)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from attendance.models import AttendanceMark, AttendanceWarning, ClassSession
 from courses.models import SEAT_STATES, Enrollment
 from courses.permissions import taught_runs
@@ -50,13 +51,14 @@ def checkin_window(session: ClassSession) -> tuple[datetime.datetime, datetime.d
     return session.starts_at - CHECKIN_OPENS_BEFORE, session.ends_at
 
 
-def is_checkin_open(session: ClassSession, *, now=None) -> bool:
+def is_checkin_open(session: ClassSession, *, now: datetime.datetime | None = None) -> bool:
     now = now or timezone.now()
     opens, closes = checkin_window(session)
     return not session.is_cancelled and opens <= now <= closes
 
 
-def open_sessions_for(user, *, now=None) -> list[ClassSession]:
+def open_sessions_for(user: User, *,
+                      now: datetime.datetime | None = None) -> list[ClassSession]:
     """Sessions of the learner's groups that can be checked in to now."""
     now = now or timezone.now()
     return list(ClassSession.objects.filter(
@@ -65,7 +67,7 @@ def open_sessions_for(user, *, now=None) -> list[ClassSession]:
     ).select_related("run").distinct())
 
 
-def learner_sessions(user) -> QuerySet[ClassSession]:
+def learner_sessions(user: User) -> QuerySet[ClassSession]:
     """Every session of every group the person has a seat in or teaches."""
     seat = ClassSession.objects.filter(run__enrollments__user=user,
                                        run__enrollments__state__in=SEAT_STATES)
@@ -75,7 +77,7 @@ def learner_sessions(user) -> QuerySet[ClassSession]:
             .select_related("run"))
 
 
-def learner_marks(user) -> QuerySet[AttendanceMark]:
+def learner_marks(user: User) -> QuerySet[AttendanceMark]:
     return (AttendanceMark.objects.filter(enrollment__user=user)
             .select_related("session", "enrollment__run"))
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from attendance.models import AttendanceMark, ClassSession, Method, Status
 from attendance.permissions import seat_in_run
 from attendance.selectors.sessions import checkin_window
@@ -73,7 +74,7 @@ def attempts_key(session_id: int, user_id: int) -> str:
 
 
 @transaction.atomic
-def check_in(*, session_id: int, user, code: str,
+def check_in(*, session_id: int, user: User, code: str,
              now: datetime.datetime | None = None) -> AttendanceMark:
     """Marks the learner present (late after the session's minute) or says why not."""
     now = now or timezone.now()

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.validators import checked_text
 from attendance.models import AttendanceMark, AttendanceMarkChange, ClassSession, Method, Status
 from attendance.permissions import ensure_can_manage_run
@@ -54,7 +55,7 @@ def ensure_markable(session: ClassSession, *, now: datetime.datetime) -> None:
 
 
 @transaction.atomic
-def set_marks(*, session_id: int, marks: Sequence[MarkInput], by,
+def set_marks(*, session_id: int, marks: Sequence[MarkInput], by: User,
               method: str = Method.TEACHER, only_unmarked: bool = False,
               now: datetime.datetime | None = None,
               queue_follow_ups: bool = True) -> list[AttendanceMark]:
@@ -87,7 +88,8 @@ def set_marks(*, session_id: int, marks: Sequence[MarkInput], by,
                        queue_follow_ups=queue_follow_ups)
 
 
-def write_marks(*, session: ClassSession, wanted: dict[int, MarkInput], by, method: str,
+def write_marks(*, session: ClassSession, wanted: dict[int, MarkInput], by: User | None,
+                method: str,
                 only_unmarked: bool, now: datetime.datetime,
                 queue_follow_ups: bool = True) -> list[AttendanceMark]:
     """The rows themselves, for a locked session and checked input."""

@@ -4,10 +4,11 @@ funders audit the hours delivered."""
 
 from django.db import transaction
 
+from accounts.models import User
 from attendance.models import AttendanceMark, AttendanceMarkChange, AttendanceWarning, CalendarFeed
 
 
-def export_attendance(user) -> dict:
+def export_attendance(user: User) -> dict[str, object]:
     marks = (AttendanceMark.objects.filter(enrollment__user=user)
              .select_related("session__run").order_by("session__starts_at"))
     return {
@@ -25,7 +26,7 @@ def export_attendance(user) -> dict:
 
 
 @transaction.atomic
-def erase_attendance(user) -> None:
+def erase_attendance(user: User) -> None:
     AttendanceMark.objects.filter(enrollment__user=user).update(note="")
     AttendanceMarkChange.objects.filter(mark__enrollment__user=user).update(note="")
     AttendanceWarning.objects.filter(enrollment__user=user).delete()

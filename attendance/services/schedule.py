@@ -2,11 +2,13 @@
 a time."""
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.validators import checked_text
 from attendance.models import AttendanceMark, ClassSession, academic_hours_between
 from attendance.permissions import ensure_can_manage_run
@@ -23,7 +25,7 @@ def pattern_starts(*, first_day: datetime.date, weekdays: list[int],
     """The next `count` start times on the given weekdays (0 = Monday) from first_day, in
     local time (Riga), so a class at 18:00 stays at 18:00 across the clock change."""
     days = sorted(set(weekdays))
-    starts = []
+    starts: list[datetime.datetime] = []
     day = first_day
     while len(starts) < count:
         if day.weekday() in days:
@@ -33,9 +35,9 @@ def pattern_starts(*, first_day: datetime.date, weekdays: list[int],
 
 
 @transaction.atomic
-def generate_schedule(*, run: CourseRun, by, first_day: datetime.date, weekdays: list[int],
+def generate_schedule(*, run: CourseRun, by: User, first_day: datetime.date, weekdays: list[int],
                       start_time: datetime.time, duration_minutes: int, count: int,
-                      teacher=None, place: str | None = None, topic: str = "",
+                      teacher: User | None = None, place: str | None = None, topic: str = "",
                       ) -> list[ClassSession]:
     """Adds `count` sessions; a start that already has a session is skipped, so running the
     same pattern twice adds nothing."""
@@ -73,14 +75,16 @@ def session_version(session: ClassSession) -> str:
     return session.updated_at.isoformat() if session.updated_at else ""
 
 
-def update_session(*, session: ClassSession, by, seen_version: str | None = None,
-                   **changes) -> ClassSession:
+def update_session(*, session: ClassSession, by: User, seen_version: str | None = None,
+                   **changes: Any) -> ClassSession:
     """Every edit of a session, on the site and in the admin: what follows from it (hours,
     warnings, completion) is recounted after commit. `run` moves a session to another
     group only while nobody has a mark in it: marks belong to the group's people, and a
     moved session would carry them into a group they are not in. `seen_version`: the
     form was drawn from that saved state; if someone saved since, nothing is changed and
-    the person is told (two teachers editing one session are not silently overwritten)."""
+    the person is told (two teachers editing one session are not silently overwritten).
+    `changes`: values of the model's fields by name, of whatever type each field takes;
+    only EDITABLE_FIELDS are accepted."""
     ensure_can_manage_run(by, session.run_id)
     if seen_version is not None:
         current = ClassSession.objects.select_for_update().get(pk=session.pk)
@@ -118,8 +122,9 @@ def update_session(*, session: ClassSession, by, seen_version: str | None = None
 
 
 @transaction.atomic
-def add_session(*, run: CourseRun, by, starts_at: datetime.datetime,
-                ends_at: datetime.datetime, **fields) -> ClassSession:
+def add_session(*, run: CourseRun, by: User, starts_at: datetime.datetime,
+                ends_at: datetime.datetime, **fields: Any) -> ClassSession:
+    """`fields`: the session's other model fields by name (as `ClassSession` takes them)."""
     ensure_can_manage_run(by, run.pk)
     if ends_at <= starts_at:
         raise KopaError(_("A session must end after it starts."), code="bad_times",

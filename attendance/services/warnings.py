@@ -2,6 +2,7 @@
 resolved when it recovers; teachers, and coordinators of the learner's organisation, hear
 of a new one once, by e-mail where they have one."""
 
+import datetime
 import operator
 from functools import reduce
 
@@ -23,33 +24,37 @@ WARNINGS_EFFECT = "attendance.warning_notices"
 
 
 @transaction.atomic
-def refresh_warnings(*, run_id: int, now=None) -> list[AttendanceWarning]:
+def refresh_warnings(*, run_id: int,
+                     now: datetime.datetime | None = None) -> list[AttendanceWarning]:
     """Idempotent; returns the warnings newly raised."""
     now = now or timezone.now()
     figures = {f.enrollment_id: f for f in run_figures(run_id, now=now)}
     current = {w.enrollment_id: w for w in
                AttendanceWarning.objects.select_for_update()
                .filter(enrollment__run_id=run_id)}
-    raised, changed, created = [], [], []
+    raised: list[AttendanceWarning] = []
+    changed: list[AttendanceWarning] = []
+    created: list[AttendanceWarning] = []
     for enrollment_id, figure in figures.items():
         warning = current.get(enrollment_id)
-        if figure.warning:
+        so_far = figure.percent_so_far
+        if figure.warning and so_far is not None:  # a warning always has a share so far
             if warning is None:
                 warning = AttendanceWarning(enrollment_id=enrollment_id,
-                                            percent=figure.percent_so_far, raised_at=now)
+                                            percent=so_far, raised_at=now)
                 created.append(warning)
                 raised.append(warning)
             elif warning.resolved_at is not None:
                 warning.resolved_at, warning.raised_at, warning.notified_at = None, now, None
-                warning.percent = figure.percent_so_far
+                warning.percent = so_far
                 changed.append(warning)
                 raised.append(warning)
-            elif warning.percent != figure.percent_so_far:
-                warning.percent = figure.percent_so_far
+            elif warning.percent != so_far:
+                warning.percent = so_far
                 changed.append(warning)
         elif warning is not None and warning.resolved_at is None:
             warning.resolved_at = now
-            warning.percent = figure.percent_so_far or 0
+            warning.percent = so_far or 0
             changed.append(warning)
     AttendanceWarning.objects.bulk_create(created)
     AttendanceWarning.objects.bulk_update(changed, ["percent", "raised_at", "resolved_at",
@@ -64,7 +69,8 @@ def refresh_warnings(*, run_id: int, now=None) -> list[AttendanceWarning]:
     return raised
 
 
-def send_warning_notices(*, enrollment_ids: list[int], now=None) -> int:
+def send_warning_notices(*, enrollment_ids: list[int],
+                         now: datetime.datetime | None = None) -> int:
     """The outbox's handler: e-mails about newly raised warnings, each person's in their
     own language: the group's teachers hear of everyone, each coordinator of their own
     organisation's people in groups open to it; someone who both teaches the group and

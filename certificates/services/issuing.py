@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from certificates.codes import new_code
 from certificates.models import Certificate, CertificateBatch, CertificateEvent
 from certificates.services.snapshot import ledger_hours, run_context, snapshot_fields
@@ -36,7 +37,8 @@ def pdf_name(certificate: Certificate, revision: int) -> str:
     return f"certificates/{certificate.code[:2]}/{certificate.code}-r{revision}.pdf"
 
 
-def event(certificate: Certificate, kind: str, *, actor=None, note: str = "") -> None:
+def event(certificate: Certificate, kind: str, *, actor: User | None = None,
+          note: str = "") -> None:
     CertificateEvent.objects.create(certificate=certificate, kind=kind, actor=actor,
                                     revision=certificate.revision, note=note[:500])
 
@@ -65,7 +67,8 @@ def check_can_have_certificate(enrollment: Enrollment) -> None:
 
 
 @transaction.atomic
-def request_certificate(*, enrollment: Enrollment, by=None, queue: bool = True) -> Certificate:
+def request_certificate(*, enrollment: Enrollment, by: User | None = None,
+                        queue: bool = True) -> Certificate:
     """The certificate of a completed enrolment, created (pending) if it has none; a failed
     one is tried again. Safe to call any number of times."""
     enrollment = (Enrollment.objects.select_related("user", "run__course")
@@ -95,7 +98,7 @@ def record_issue(enrollment_id: int) -> None:
                   {"enrollment_id": enrollment_id})
 
 
-def issue_certificate(*, enrollment_id: int, by=None) -> Certificate | None:
+def issue_certificate(*, enrollment_id: int, by: User | None = None) -> Certificate | None:
     """What the completion listener's task runs: create and render in one go. Enrolments
     that cannot have a certificate are skipped quietly (the course may not offer one)."""
     enrollment = Enrollment.objects.filter(pk=enrollment_id).first()
@@ -212,7 +215,7 @@ def after_issue(certificate: Certificate) -> None:
 
 
 @transaction.atomic
-def reissue_certificate(*, certificate: Certificate, by, reason: str) -> Certificate:
+def reissue_certificate(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     """A new snapshot (e.g. after a corrected name) and a new PDF; the code stays, so a
     printed QR code keeps working."""
     reason = require_reason(reason)
@@ -236,7 +239,7 @@ def reissue_certificate(*, certificate: Certificate, by, reason: str) -> Certifi
 
 
 @transaction.atomic
-def revoke_certificate(*, certificate: Certificate, by, reason: str) -> Certificate:
+def revoke_certificate(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     reason = require_reason(reason)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.state == Certificate.State.REVOKED:
@@ -252,7 +255,7 @@ def revoke_certificate(*, certificate: Certificate, by, reason: str) -> Certific
 
 
 @transaction.atomic
-def issue_for_run(*, run: CourseRun, by) -> CertificateBatch:
+def issue_for_run(*, run: CourseRun, by: User) -> CertificateBatch:
     """Certificates for every completed enrolment of a group that has none (and a new try
     for failed ones), in bulk; the renders go to the workers."""
     if not run.course.certificate_offered:
@@ -283,7 +286,7 @@ def issue_for_run(*, run: CourseRun, by) -> CertificateBatch:
 
 
 @transaction.atomic
-def reissue_for_run(*, run: CourseRun, by, reason: str) -> CertificateBatch:
+def reissue_for_run(*, run: CourseRun, by: User, reason: str) -> CertificateBatch:
     reason = require_reason(reason)
     batch = CertificateBatch.objects.create(run=run, kind=CertificateBatch.Kind.REISSUE,
                                             requested_by=by, reason=reason)
@@ -294,7 +297,7 @@ def reissue_for_run(*, run: CourseRun, by, reason: str) -> CertificateBatch:
     if certificates:
         context = run_context(run)
         hours = ledger_hours([c.enrollment for c in certificates])
-        fields = set()
+        fields: set[str] = set()
         for certificate in certificates:
             values = snapshot_fields(context, certificate.enrollment,
                                      hours.get(certificate.enrollment_id))
@@ -322,7 +325,7 @@ def reissue_for_run(*, run: CourseRun, by, reason: str) -> CertificateBatch:
 
 
 @transaction.atomic
-def revoke_for_run(*, run: CourseRun, by, reason: str) -> int:
+def revoke_for_run(*, run: CourseRun, by: User, reason: str) -> int:
     reason = require_reason(reason)
     certificates = Certificate.objects.filter(enrollment__run=run).exclude(
         state=Certificate.State.REVOKED)

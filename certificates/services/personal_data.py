@@ -8,11 +8,12 @@ existed. Course, hours and dates stay, because funders count completions."""
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from certificates.models import Certificate, CertificateEvent
 from certificates.storage import private_storage
 
 
-def export_certificates(user) -> dict:
+def export_certificates(user: User) -> dict[str, object]:
     certificates = (Certificate.objects.filter(enrollment__user=user)
                     .order_by("created_at", "pk"))
     return {"certificates": [{
@@ -34,7 +35,7 @@ def export_certificates(user) -> dict:
 
 
 @transaction.atomic
-def erase_certificates(user) -> None:
+def erase_certificates(user: User) -> None:
     certificates = list(Certificate.objects.select_for_update()
                         .filter(enrollment__user=user))
     now = timezone.now()

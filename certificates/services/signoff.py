@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from certificates import permissions
 from cms.errors import Conflict, NotAllowed
 from courses.models import Enrollment
@@ -8,7 +9,7 @@ from courses.services import sign_off
 
 
 @transaction.atomic
-def sign_off_enrollment(*, enrollment: Enrollment, by) -> Enrollment:
+def sign_off_enrollment(*, enrollment: Enrollment, by: User) -> Enrollment:
     """A teacher of the group (or a manager) confirms the learner has done what the course
     asks; completion is checked again once this commits."""
     if not permissions.can_manage_run(by, enrollment.run):

@@ -20,7 +20,8 @@ def template_for_course(course: CoursePage) -> CertificateTemplate:
     link = (CertificateTemplateCourse.objects.select_related("template")
             .filter(course=course).first())
     if link is not None:
-        return link.template
+        template: CertificateTemplate = link.template  # a ParentalKey: modelcluster is untyped
+        return template
     default = CertificateTemplate.objects.filter(is_default=True).first()
     # An unsaved template with the defaults, so a site with none still issues certificates.
     return default or CertificateTemplate(name="Kopā")
@@ -80,7 +81,7 @@ def run_context(run: CourseRun) -> RunContext:
 
 
 def snapshot_fields(context: RunContext, enrollment: Enrollment,
-                    hours: PersonHours | None) -> dict:
+                    hours: PersonHours | None) -> dict[str, object]:
     run, course, template = context.run, context.course, context.template
     user = enrollment.user
     language = second_language(template, learner_language=user.preferred_language,

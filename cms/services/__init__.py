@@ -4,6 +4,7 @@ import logging
 import secrets
 import socket
 from datetime import datetime
+from typing import Protocol
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,13 +13,21 @@ from cms.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
+
+class Task(Protocol):
+    """What of a Celery task we use (Celery ships no types)."""
+
+    name: str
+
+    def apply_async(self, *, args: tuple[object, ...], **options: object) -> object: ...
+
 # Publishing a task with the broker down: two quick tries, then give up (within about a
 # second), so a request whose write has committed answers at once instead of hanging.
 PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2,
                  "interval_max": 0.5}
 
 
-def send_task(task, *args, **options) -> bool:
+def send_task(task: Task, *args: object, **options: object) -> bool:
     """Hands a task to the broker now; False when the broker cannot take it. Callers queue
     only effects a periodic sweep finds again (or that may be lost, such as a heartbeat),
     so an unreachable broker delays an effect, never turns a committed write into a 500.
@@ -34,7 +43,7 @@ def send_task(task, *args, **options) -> bool:
     return True
 
 
-def queue_task(task, *args, **options) -> None:
+def queue_task(task: Task, *args: object, **options: object) -> None:
     """`send_task` once the current transaction commits (the worker must see the rows)."""
     transaction.on_commit(lambda: send_task(task, *args, **options))
 

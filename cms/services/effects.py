@@ -34,13 +34,13 @@ def _seconds(name: str) -> datetime.timedelta:
     return datetime.timedelta(seconds=getattr(settings, name))
 
 
-def record_effect(kind: str, key: str, args: Mapping, *,
+def record_effect(kind: str, key: str, args: Mapping[str, object], *,
                   due_at: datetime.datetime | None = None, repeat: bool = False) -> None:
     """Records one effect in the current transaction (see `record_effects`)."""
     record_effects(kind, {key: args}, due_at=due_at, repeat=repeat)
 
 
-def record_effects(kind: str, items: Mapping[str, Mapping], *,
+def record_effects(kind: str, items: Mapping[str, Mapping[str, object]], *,
                    due_at: datetime.datetime | None = None, repeat: bool = False) -> None:
     """Records effects by key in the current transaction, in three queries however many:
     a key recorded before is the same effect (an e-mail is sent once). With `repeat`, an

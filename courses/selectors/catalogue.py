@@ -60,7 +60,7 @@ def upcoming_runs(*, today: datetime.date | None = None) -> QuerySet[CourseRun]:
 def courses_in_language(*, locale_id: int) -> QuerySet[CoursePage]:
     """Each course once: its version in this locale if one is published, else the Latvian
     original."""
-    visible = CoursePage.objects.filter(visible_q())
+    visible: QuerySet[CoursePage] = CoursePage.objects.filter(visible_q())  # Wagtail: untyped
     local_keys = visible.filter(locale_id=locale_id).values("translation_key")
     return visible.filter(
         Q(locale_id=locale_id)

@@ -4,6 +4,7 @@ number of groups or people."""
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
+from accounts.models import User
 from courses.models import SEAT_STATES, CoursePage, CourseRun, Enrollment
 
 
@@ -32,7 +33,7 @@ def run_detail(*, run_id: int) -> CourseRun | None:
             .prefetch_related("teachers").filter(pk=run_id).first())
 
 
-def queued_at():
+def queued_at() -> Coalesce:
     """When the person joined the waiting list (rows made without the service: enrolled)."""
     return Coalesce("waitlisted_at", "created_at")
 
@@ -51,7 +52,7 @@ def with_waitlist_position(enrollments: QuerySet[Enrollment]) -> QuerySet[Enroll
         default=Value(0)))
 
 
-def enrollments_of(*, user) -> QuerySet[Enrollment]:
+def enrollments_of(*, user: User) -> QuerySet[Enrollment]:
     """A learner's own enrolments, newest group first."""
     return with_waitlist_position(
         Enrollment.objects.filter(user=user).select_related("run__course")

@@ -16,17 +16,24 @@ this module never imports them."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Q
+from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from accounts.models import User
 from courses.models import CoursePage, ModulePage
 from courses.selectors.catalogue import visible_q
+
+# Outlines are read for visitors too (no progress then).
+AnyUser: TypeAlias = "User | AnonymousUser | None"
 
 # --- the original tree ------------------------------------------------------------------
 
@@ -34,8 +41,9 @@ from courses.selectors.catalogue import visible_q
 def outline_language(language: str | None = None) -> str:
     """The content language an outline is shown in: `language`, else the active one."""
     try:
-        return get_supported_content_language_variant(
+        variant: str = get_supported_content_language_variant(
             language or translation.get_language() or settings.LANGUAGE_CODE)
+        return variant
     except LookupError:
         return settings.LANGUAGE_CODE
 
@@ -56,7 +64,7 @@ def original_courses(courses: Iterable[Page]) -> dict[int, CoursePage]:
 
 def _language_of(page: Page) -> str:
     code = getattr(page, "language_code", None)
-    return code if code is not None else page.locale.language_code
+    return str(code if code is not None else page.locale.language_code)
 
 
 def tree_q(courses: Iterable[Page], *, levels: Iterable[int]) -> Q:
@@ -110,14 +118,14 @@ class Shown:
 
     @property
     def page_language_name(self) -> str:
-        return dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(self.page_language,
-                                                            self.page_language)
+        return str(dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(self.page_language,
+                                                                self.page_language))
 
-    def url(self, request=None) -> str | None:
+    def url(self, request: HttpRequest | None = None) -> str | None:
         """The shown page's address in the learner's language: an original is reached
         under the language's prefix (`/en/...`), where routing serves it for lack of a
         translation, so the learner stays in their interface language."""
-        url = self.page.get_url(request)
+        url: str | None = self.page.get_url(request)
         if url and self.untranslated:
             with translation.override(settings.LANGUAGE_CODE):
                 url = translate_url(url, self.language)
@@ -218,7 +226,7 @@ class CourseOutline(Shown):
                     None)
 
 
-def course_outlines(*, courses: Iterable[Page], user, language: str | None = None
+def course_outlines(*, courses: Iterable[Page], user: AnyUser, language: str | None = None
                     ) -> dict[int, CourseOutline]:
     """Modules and their lessons and quizzes of each course's original tree, in order,
     shown in `language` (default: the active one), with the learner's progress; keyed by
@@ -228,7 +236,7 @@ def course_outlines(*, courses: Iterable[Page], user, language: str | None = Non
     return _outlines(courses, original_courses(courses), user=user, language=language)
 
 
-def _outlines(courses: list[Page], originals: dict[int, CoursePage], *, user,
+def _outlines(courses: list[Page], originals: dict[int, CoursePage], *, user: AnyUser,
               language: str | None) -> dict[int, CourseOutline]:
     if not courses:
         return {}
@@ -255,7 +263,7 @@ def _outlines(courses: list[Page], originals: dict[int, CoursePage], *, user,
     for source in _outline_sources.values():
         progress.update(source(user, items))
 
-    def showing(original: Page) -> dict:
+    def showing(original: Page) -> dict[str, Any]:
         translated = shown.get(original.translation_key)
         if translated is None:
             return {"page": original, "original": original, "language": language,
@@ -280,7 +288,8 @@ def _outlines(courses: list[Page], originals: dict[int, CoursePage], *, user,
     return {course.pk: by_path[originals[course.pk].path] for course in courses}
 
 
-def course_outline(*, course: Page, user, language: str | None = None) -> CourseOutline:
+def course_outline(*, course: Page, user: AnyUser, language: str | None = None
+                   ) -> CourseOutline:
     return course_outlines(courses=[course], user=user, language=language)[course.pk]
 
 
@@ -290,10 +299,12 @@ def _ancestor_paths(page: Page) -> list[str]:
 
 def course_of(page: Page) -> CoursePage | None:
     """The course a module, lesson or quiz belongs to, in the page's own tree (one query)."""
-    return CoursePage.objects.filter(path__in=_ancestor_paths(page)).first()
+    found: CoursePage | None = CoursePage.objects.filter(
+        path__in=_ancestor_paths(page)).first()
+    return found
 
 
-def outline_around(*, page: Page, user, language: str | None = None
+def outline_around(*, page: Page, user: AnyUser, language: str | None = None
                    ) -> CourseOutline | None:
     """The outline of the course a module, lesson or quiz belongs to (in whichever
     translation it is). The course and its original come in one query."""

@@ -1,16 +1,19 @@
 """Writes about enrolments that courses owns: completion (asked of the criteria other apps
 register) and the teacher's sign-off."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from cms.services import record_effects
 from courses.models import Enrollment, EnrollmentEvent
 from courses.registry import completion_listeners
 from courses.selectors.completion import completion_status
 
 
-def record_event(*, enrollment: Enrollment, kind: str, actor=None,
+def record_event(*, enrollment: Enrollment, kind: str, actor: User | None = None,
                  note: str = "") -> EnrollmentEvent:
     return EnrollmentEvent.objects.create(enrollment=enrollment, kind=kind, actor=actor,
                                           note=note[:255])
@@ -25,7 +28,7 @@ def queue_completion_check(enrollment_id: int) -> None:
     queue_completion_checks([enrollment_id])
 
 
-def queue_completion_checks(enrollment_ids) -> None:
+def queue_completion_checks(enrollment_ids: Iterable[int]) -> None:
     """Many at once in a fixed number of queries (a whole session's marks). One pending
     check per enrolment: asked for again while pending or running, it runs once more."""
     record_effects(COMPLETION_EFFECT, {f"courses:completion:{pk}": {"enrollment_id": pk}
@@ -59,7 +62,7 @@ def check_completion(*, enrollment_id: int) -> bool:
 
 
 @transaction.atomic
-def sign_off(*, enrollment: Enrollment, by) -> Enrollment:
+def sign_off(*, enrollment: Enrollment, by: User) -> Enrollment:
     """Idempotent: the row is locked, so two teachers signing off at once (or a double
     click) record one sign-off and one event."""
     locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.validators import checked_text
 from cms.errors import Conflict, KopaError, NotAllowed
 from cms.services import record_effect
@@ -46,10 +47,11 @@ def check_self_enrolment(*, run: CourseRun, key: str | None) -> str:
             run.ends_on < timezone.localdate()):
         raise Conflict(_("Enrolment for this group is closed."), code="enrolment_closed")
     if run.enrolment_key:
-        if not (key or "").strip():
+        given = (key or "").strip()
+        if not given:
             raise KopaError(_("This group needs an enrolment key. Ask your teacher or "
                               "organisation for it."), code="key_required", status=400)
-        if key.strip().casefold() != run.enrolment_key.strip().casefold():
+        if given.casefold() != run.enrolment_key.strip().casefold():
             raise KopaError(_("The enrolment key is wrong. Check it and try again."),
                             code="wrong_key", status=400)
         return Enrollment.Method.KEY
@@ -59,7 +61,8 @@ def check_self_enrolment(*, run: CourseRun, key: str | None) -> str:
     return Enrollment.Method.SELF
 
 
-def _events(enrollments: Iterable[Enrollment], kind: str, by, note: str = ""):
+def _events(enrollments: Iterable[Enrollment], kind: str, by: User | None,
+            note: str = "") -> list[EnrollmentEvent]:
     return [EnrollmentEvent(enrollment=enrollment, kind=kind, actor=by, note=note[:255])
             for enrollment in enrollments]
 
@@ -75,7 +78,7 @@ def _save_events(events: list[EnrollmentEvent]) -> list[EnrollmentEvent]:
     return created
 
 
-def _promote(run: CourseRun, *, free: int, by=None) -> list[Enrollment]:
+def _promote(run: CourseRun, *, free: int, by: User | None = None) -> list[Enrollment]:
     """Gives up to `free` seats to the waiting list in the order people joined it."""
     if free <= 0:
         return []
@@ -92,14 +95,15 @@ def _promote(run: CourseRun, *, free: int, by=None) -> list[Enrollment]:
 
 
 @transaction.atomic
-def fill_from_waitlist(*, run: CourseRun, by=None) -> list[Enrollment]:
+def fill_from_waitlist(*, run: CourseRun, by: User | None = None) -> list[Enrollment]:
     """After seats were added to a group: moves people up from its waiting list."""
     run = lock_run(run.pk)
     return _promote(run, free=run.capacity - seats_taken(run), by=by)
 
 
 @transaction.atomic
-def enroll(*, user, run: CourseRun, by, method: str, key: str | None = None) -> Enrollment:
+def enroll(*, user: User, run: CourseRun, by: User | None, method: str,
+           key: str | None = None) -> Enrollment:
     """Gives `user` a seat in `run`, or a place on its waiting list when it is full.
 
     Learners enrolling themselves (method self or key) meet the enrolment window, the key
@@ -138,8 +142,8 @@ def enroll(*, user, run: CourseRun, by, method: str, key: str | None = None) -> 
 
 
 @transaction.atomic
-def enroll_many(*, users: list, run: CourseRun, by, method: str,
-                allow_waitlist: bool = True) -> tuple[list[Enrollment], list]:
+def enroll_many(*, users: list[User], run: CourseRun, by: User, method: str,
+                allow_waitlist: bool = True) -> tuple[list[Enrollment], list[User]]:
     """Enrols many people in one go (an organisation's list, an import) with a bounded
     number of queries. Returns the enrolments made and the people skipped because they are
     already in the group. Raises `run_full` when not everyone fits and there is no waiting
@@ -149,7 +153,9 @@ def enroll_many(*, users: list, run: CourseRun, by, method: str,
     run = lock_run(run.pk)
     existing = {enrollment.user_id: enrollment for enrollment in
                 Enrollment.objects.filter(run=run, user__in=[user.pk for user in users])}
-    skipped, todo, seen = [], [], set()
+    skipped: list[User] = []
+    todo: list[User] = []
+    seen: set[int] = set()
     for user in users:
         if user.pk in seen:
             continue
@@ -166,7 +172,8 @@ def enroll_many(*, users: list, run: CourseRun, by, method: str,
         raise Conflict(_("This group has %(free)s free seats; %(wanted)s people do not fit.")
                        % {"free": free, "wanted": len(todo)}, code="run_full")
     now = timezone.now()
-    new, reopened = [], []
+    new: list[Enrollment] = []
+    reopened: list[Enrollment] = []
     for index, user in enumerate(todo):
         active = index < free
         enrollment = existing.get(user.pk) or Enrollment(user=user, run=run, created_at=now)
@@ -201,7 +208,7 @@ def enroll_many(*, users: list, run: CourseRun, by, method: str,
 
 
 @transaction.atomic
-def withdraw(*, enrollment: Enrollment, by, reason: str = "") -> Enrollment:
+def withdraw(*, enrollment: Enrollment, by: User, reason: str = "") -> Enrollment:
     """Frees the person's seat (or waiting-list place) and gives it to the next person
     waiting. Withdrawing twice is harmless (a double click)."""
     run = lock_run(enrollment.run_id)
@@ -222,7 +229,7 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "") -> Enrollment:
     return enrollment
 
 
-def may_attach(*, by, user, run: CourseRun) -> bool:
+def may_attach(*, by: User, user: User, run: CourseRun) -> bool:
     """Whom a teacher may add to a group by username or e-mail: managers anyone; a teacher
     only people already enrolled in a group this teacher teaches, or people a later app
     vouches for (organisations: participants of an organisation the group is open to).
@@ -237,7 +244,7 @@ def may_attach(*, by, user, run: CourseRun) -> bool:
     return any(claim(by, user, run) for claim in account_claims())
 
 
-def add_person(*, run: CourseRun, by, login: str = "", first_name: str = "",
+def add_person(*, run: CourseRun, by: User, login: str = "", first_name: str = "",
                last_name: str = "", language: str = "lv") -> Enrollment:
     """A teacher enrols someone with an account (by username or e-mail) or creates an
     account for someone without e-mail. All or nothing: when the group refuses (full, no

@@ -93,7 +93,7 @@ def read_xlsx(content: bytes) -> list[list[str]]:
     return rows
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -125,7 +125,7 @@ def read_csv(content: bytes) -> list[list[str]]:
                         code="bad_file") from exc
 
 
-def table_rows(table: list[list[str]]) -> list[tuple[int, dict]]:
+def table_rows(table: list[list[str]]) -> list[tuple[int, dict[str, str]]]:
     """(line number, {column: text}) for each non-empty row under the header."""
     table = [row for row in table if any(cell for cell in row)] if table else []
     if not table:

@@ -5,6 +5,7 @@ number of rows."""
 
 import secrets
 from dataclasses import dataclass
+from typing import TypedDict
 
 from anyascii import anyascii
 from django.contrib.auth.hashers import make_password
@@ -36,31 +37,53 @@ from organisations.services.import_files import (
 from organisations.services.participants import ensure_run_open
 
 
+class Person(TypedDict):
+    """What tells one person from another (`person_key`)."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+
+
+class Row(Person):
+    """A row's fields once checked (`check_fields`)."""
+
+    language: str
+    citizenship: str
+    region: str
+    gender: str
+    birth_year: int | None
+
+
+Problem = dict[str, str]  # {"code", "message"}: an error or a note about a row
+
+
 @dataclass
 class RowCheck:
     """What the dry run says about one row; `user_id` is the existing account it matches."""
 
     line: int
-    data: dict
-    errors: list
-    notes: list
+    data: Row
+    errors: list[Problem]
+    notes: list[Problem]
     user_id: int | None = None
     # The e-mail belongs to an account outside the organisation. Kept out of `as_dict`:
     # the coordinator's check must read the same as for an address nobody uses.
     email_taken: bool = False
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"line": self.line, **self.data, "errors": self.errors, "notes": self.notes,
                 "user_id": self.user_id, "valid": not self.errors}
 
 
-def error(code: str, message: str) -> dict:
+def error(code: str, message: str) -> Problem:
     return {"code": code, "message": message}
 
 
-def check_fields(data: dict) -> tuple[dict, list]:
+def check_fields(data: dict[str, str]) -> tuple[Row, list[Problem]]:
     errors = []
-    clean = {
+    clean: Row = {
         "first_name": data["first_name"][:150], "last_name": data["last_name"][:150],
         "email": data["email"].lower(), "phone": data["phone"][:32], "language": "lv",
         "citizenship": "", "region": "", "gender": "", "birth_year": None,
@@ -70,7 +93,7 @@ def check_fields(data: dict) -> tuple[dict, list]:
     try:
         refuse_control_characters(clean["first_name"] + clean["last_name"])
     except ValidationError as exc:
-        errors.append(error(exc.code, exc.messages[0]))
+        errors.append(error(exc.code or "control_characters", exc.messages[0]))
     if clean["email"]:
         try:
             validate_email(clean["email"])
@@ -118,7 +141,7 @@ def check_fields(data: dict) -> tuple[dict, list]:
     return clean, errors
 
 
-def person_key(data: dict) -> tuple:
+def person_key(data: Person) -> tuple[str, ...]:
     """Same person within a file or an organisation: same e-mail, or, without e-mail, the
     same name and phone."""
     if data["email"]:
@@ -127,7 +150,8 @@ def person_key(data: dict) -> tuple:
 
 
 def check_rows(*, organisation: Organisation, run: CourseRun | None,
-               rows: list[tuple[int, dict]], link_accounts: bool = False) -> list[RowCheck]:
+               rows: list[tuple[int, dict[str, str]]],
+               link_accounts: bool = False) -> list[RowCheck]:
     """Every row checked against the file and the database in a fixed number of queries.
 
     An e-mail already used by someone who is not this organisation's participant links
@@ -141,7 +165,7 @@ def check_rows(*, organisation: Organisation, run: CourseRun | None,
     emails = {check.data["email"] for check in checks if check.data["email"]}
     accounts = {email: pk for email, pk in User.objects.annotate(lower=Lower("email"))
                 .filter(lower__in=emails).values_list("lower", "pk")} if emails else {}
-    members = {}
+    members: dict[tuple[str, ...], int] = {}
     for participant in (Participant.objects.filter(organisation=organisation)
                         .select_related("user").only("user__first_name", "user__last_name",
                                                      "user__email", "user__phone")):
@@ -149,7 +173,7 @@ def check_rows(*, organisation: Organisation, run: CourseRun | None,
         members[person_key({"email": user.email or "", "first_name": user.first_name,
                             "last_name": user.last_name, "phone": user.phone})] = user.pk
     member_ids = set(members.values())
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, ...], int] = {}
     for check in checks:
         if check.errors:
             continue
@@ -197,7 +221,7 @@ def check_seats(*, run: CourseRun, checks: list[RowCheck]) -> None:
             check.errors.append(error("run_full", _("The group is full.")))
 
 
-def summarise(checks: list[RowCheck]) -> dict:
+def summarise(checks: list[RowCheck]) -> dict[str, int]:
     valid = [check for check in checks if not check.errors]
     return {"rows": len(checks), "valid": len(valid), "invalid": len(checks) - len(valid),
             "new_accounts": sum(1 for check in valid if not check.user_id),
@@ -205,7 +229,7 @@ def summarise(checks: list[RowCheck]) -> dict:
 
 
 def preview_import(*, organisation: Organisation, run: CourseRun | None, filename: str,
-                   content: bytes, by) -> ParticipantImport:
+                   content: bytes, by: User) -> ParticipantImport:
     """The dry run: reads and checks the file, saves nothing but the preview itself."""
     if run is not None:
         ensure_run_open(organisation, run)
@@ -247,8 +271,14 @@ def usernames_for(checks: list[RowCheck]) -> list[str]:
     return [names[index] for index in range(len(checks))]
 
 
+def account_of(check: RowCheck) -> int:
+    """A valid row's account, once `commit_import` has made those that were missing."""
+    assert check.user_id is not None, check.line
+    return check.user_id
+
+
 @transaction.atomic
-def commit_import(*, participant_import: ParticipantImport, by,
+def commit_import(*, participant_import: ParticipantImport, by: User,
                   valid_only: bool) -> ParticipantImport:
     """Imports the previewed rows, checked again against the database as it is now.
     `valid_only=False`: everything or nothing (any error and nothing is imported)."""
@@ -289,7 +319,7 @@ def commit_import(*, participant_import: ParticipantImport, by,
         organisation=organisation, user__in=[check.user_id for check in valid])
         .values_list("user_id", flat=True))
     Participant.objects.bulk_create([
-        Participant(organisation=organisation, user_id=check.user_id, added_by=by,
+        Participant(organisation=organisation, user_id=account_of(check), added_by=by,
                     source_import=locked, citizenship=check.data["citizenship"],
                     region=check.data["region"], gender=check.data["gender"],
                     birth_year=check.data["birth_year"])

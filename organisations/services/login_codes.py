@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -52,7 +53,7 @@ def never_used(user: User) -> bool:
     return can_have_code(user) and user.last_login is None
 
 
-def may_issue_code(*, by, user: User, reset: bool = False,
+def may_issue_code(*, by: User | AnonymousUser, user: User, reset: bool = False,
                    coordinated: set[int] | None = None) -> bool:
     """THE rule of who may make a login code for whom (every card path asks here).
     A fresh code: for an account never signed in to, by the person who created it, a
@@ -73,7 +74,7 @@ def may_issue_code(*, by, user: User, reset: bool = False,
 
 
 @transaction.atomic
-def issue_login_codes(*, users: list[User], by, reset: bool = False
+def issue_login_codes(*, users: list[User], by: User, reset: bool = False
                       ) -> tuple[list[tuple[User, str]], list[User]]:
     """New codes (replacing unused ones) for those of `users` `by` may make one for;
     returns (person, code) pairs for the cards and the people skipped. Every code made is

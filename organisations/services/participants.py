@@ -4,6 +4,7 @@ the groups open to the organisation. Callers have checked `organisations.permiss
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.services import create_user
 from cms.errors import Conflict, NotAllowed
 from courses import services as course_services
@@ -19,7 +20,7 @@ def open_run(*, organisation: Organisation, run: CourseRun,
 
 
 @transaction.atomic
-def add_participant(*, organisation: Organisation, by, first_name: str, last_name: str,
+def add_participant(*, organisation: Organisation, by: User, first_name: str, last_name: str,
                     email: str | None = None, phone: str = "",
                     preferred_language: str = "lv", citizenship: str = "", region: str = "",
                     gender: str = "", birth_year: int | None = None) -> Participant:
@@ -38,8 +39,8 @@ def ensure_run_open(organisation: Organisation, run: CourseRun) -> None:
                          code="run_not_open_to_organisation")
 
 
-def enroll_participants(*, organisation: Organisation, run: CourseRun, users: list,
-                        by) -> tuple[list[Enrollment], list]:
+def enroll_participants(*, organisation: Organisation, run: CourseRun, users: list[User],
+                        by: User) -> tuple[list[Enrollment], list[User]]:
     ensure_run_open(organisation, run)
     ids = {user.pk for user in users}
     members = set(Participant.objects.filter(organisation=organisation, user__in=ids)
@@ -53,7 +54,7 @@ def enroll_participants(*, organisation: Organisation, run: CourseRun, users: li
                                        method=Enrollment.Method.ORGANISATION)
 
 
-def withdraw_participant(*, organisation: Organisation, enrollment: Enrollment, by,
+def withdraw_participant(*, organisation: Organisation, enrollment: Enrollment, by: User,
                          reason: str) -> Enrollment:
     ensure_run_open(organisation, enrollment.run)
     if not Participant.objects.filter(organisation=organisation,

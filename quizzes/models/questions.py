@@ -5,7 +5,7 @@ attempt grades against that frozen spec, so later edits to the bank leave it unc
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -166,7 +166,7 @@ class Question(PolymorphicModel):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:  # Model.save's own arguments
         # Here, not in a form: the admin, the importers and any later writer all save
         # through this, so no HTML reaches the bank uncleaned.
         self.clean_stored_html()

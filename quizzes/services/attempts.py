@@ -7,15 +7,17 @@ import json
 import logging
 import random
 import secrets
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.models import User
 from accounts.validators import text_control_characters
 from cms.errors import Conflict, KopaError, NotAllowed
 from cms.services import record_effect
@@ -32,8 +34,10 @@ MAX_RESPONSE_CHARS = 20_000
 TWO_PLACES = Decimal("0.01")
 
 
-def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, Decimal]]:
-    """The questions of a new attempt with the mark each carries, in slot order."""
+def _draw_questions(quiz: QuizPage, rng: random.Random
+                    ) -> list[tuple[Question, Decimal | None]]:
+    """The questions of a new attempt with the mark each carries, in slot order (None: the
+    question's default mark)."""
     picks: list[tuple[int, Decimal | None]] = []
     used: set[int] = {slot.question_id for slot in quiz.slots.all() if slot.question_id}
     for slot in quiz.slots.select_related("category").all():
@@ -66,13 +70,13 @@ def _deadline(quiz: QuizPage, now: datetime.datetime) -> datetime.datetime | Non
     return min(ends) if ends else None
 
 
-def _refuse_when_used_up(quiz: QuizPage, done) -> None:
+def _refuse_when_used_up(quiz: QuizPage, done: QuerySet[Attempt]) -> None:
     if quiz.attempts_allowed and done.count() >= quiz.attempts_allowed:
         raise NotAllowed(_("You have used all your attempts at this quiz."),
                          code="no_attempts_left")
 
 
-def _lock_person(user) -> None:
+def _lock_person(user: User) -> None:
     """Serialises one person's starts (two tabs, or two translations of the quiz at once),
     so the count of attempts cannot be read by both before either writes. On SQLite the
     transaction already holds the database's write lock."""
@@ -80,7 +84,7 @@ def _lock_person(user) -> None:
          .values_list("pk", flat=True))
 
 
-def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None) -> Attempt:
+def start_attempt(*, quiz: QuizPage, user: User, now: datetime.datetime | None = None) -> Attempt:
     """Starts a new attempt, or returns the one in progress (a reload resumes it, also
     when it was started in another translation of the quiz)."""
     from quizzes.permissions import taking_run_id
@@ -126,7 +130,7 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
             attempt.max_score = sum((a.max_mark for a in answers), Decimal(0))
             attempt.save(update_fields=["max_score"])
             if attempt.deadline:
-                _queue_deadline(attempt)
+                _queue_deadline(attempt, attempt.deadline)
     except IntegrityError:
         # Two tabs pressed "start" at once: the other one won; resume it.
         current = open_attempt(quiz=quiz, user=user)
@@ -136,11 +140,11 @@ def start_attempt(*, quiz: QuizPage, user, now: datetime.datetime | None = None)
     return attempt
 
 
-def _queue_deadline(attempt: Attempt) -> None:
+def _queue_deadline(attempt: Attempt, deadline: datetime.datetime) -> None:
     """The deadline is a row the beat sweep finds when it is due, not a message the broker
     holds for the quiz's length (one held past the visibility timeout would be delivered
     again and again); the delivery's claim makes the submit happen once."""
-    due = attempt.deadline + DEADLINE_GRACE + datetime.timedelta(seconds=1)
+    due = deadline + DEADLINE_GRACE + datetime.timedelta(seconds=1)
     record_effect(DEADLINE_EFFECT, f"quizzes:deadline:{attempt.pk}",
                   {"attempt_id": attempt.pk}, due_at=due)
 
@@ -160,7 +164,7 @@ def submit_when_due(*, attempt_id: int) -> Attempt | None:
     return submit_attempt(attempt_id=attempt_id)
 
 
-def _clean_response(response):
+def _clean_response(response: object) -> dict[str, object] | None:
     if response is None:
         return None
     if not isinstance(response, dict) or len(json.dumps(response)) > MAX_RESPONSE_CHARS:
@@ -169,7 +173,7 @@ def _clean_response(response):
     return response
 
 
-def _check_response(answer: AttemptAnswer, response) -> None:
+def _check_response(answer: AttemptAnswer, response: object) -> None:
     """Refuses a response its question cannot read (an unknown choice, a wrong shape), so
     nothing unreadable is ever stored for grading to trip over."""
     if not kind_of(answer.spec).valid_response(answer.spec, response):
@@ -183,7 +187,7 @@ def _check_response(answer: AttemptAnswer, response) -> None:
                         code="control_characters", status=422, position=answer.position)
 
 
-def _texts(value) -> list[str]:
+def _texts(value: object) -> list[str]:
     """Every piece of typed text in a response, however deep its kind keeps it."""
     if isinstance(value, str):
         return [value]
@@ -194,7 +198,7 @@ def _texts(value) -> list[str]:
     return []
 
 
-def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
+def save_answers(*, attempt: Attempt, responses: Mapping[int, object],
                  now: datetime.datetime | None = None,
                  seen: dict[int, int] | None = None) -> Attempt:
     """Saves answers by position. Past the deadline nothing is saved: the attempt is submitted
@@ -205,7 +209,8 @@ def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
     are saved and `stale_answer` names the questions left as they were."""
     now = now or timezone.now()
     responses = {int(position): _clean_response(value) for position, value in responses.items()}
-    time_up, stale = False, []
+    time_up = False
+    stale: list[int] = []
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if attempt.state != Attempt.State.IN_PROGRESS:
@@ -247,7 +252,8 @@ def save_answers(*, attempt: Attempt, responses: dict[int, dict | None],
     return attempt
 
 
-def _stale(answers: list[AttemptAnswer], responses: dict, seen: dict[int, int]) -> list[int]:
+def _stale(answers: list[AttemptAnswer], responses: Mapping[int, object],
+           seen: dict[int, int]) -> list[int]:
     """Positions whose saved answer changed after the page was drawn and would now be
     replaced by a different one (the same answer sent twice is no conflict)."""
     return sorted(answer.position for answer in answers
@@ -285,7 +291,8 @@ def _fraction(answer: AttemptAnswer) -> float | None:
         return 0.0
 
 
-def _settle(attempt: Attempt, answers: list[AttemptAnswer], *, now) -> None:
+def _settle(attempt: Attempt, answers: list[AttemptAnswer], *,
+            now: datetime.datetime) -> None:
     """Finishes the attempt when nothing waits for a teacher; scores it either way."""
     attempt.score = sum((a.mark or Decimal(0) for a in answers), Decimal(0))
     if attempt.max_score:
@@ -331,7 +338,7 @@ def submit_attempt(*, attempt_id: int, now: datetime.datetime | None = None) -> 
     return attempt
 
 
-def grade_answer(*, answer: AttemptAnswer, by, mark: Decimal, comment: str = "",
+def grade_answer(*, answer: AttemptAnswer, by: User, mark: Decimal, comment: str = "",
                  now: datetime.datetime | None = None) -> AttemptAnswer:
     """A teacher's grade for an essay (or a changed grade for any answer)."""
     now = now or timezone.now()
@@ -359,6 +366,6 @@ def grade_answer(*, answer: AttemptAnswer, by, mark: Decimal, comment: str = "",
     return target
 
 
-def erase_attempts(user) -> None:
+def erase_attempts(user: User) -> None:
     """Erasure request: the learner's attempts and answers go; quizzes stay."""
     Attempt.objects.filter(user=user).delete()

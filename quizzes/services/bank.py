@@ -1,13 +1,27 @@
 """Import and export of the question bank in Moodle XML and GIFT."""
 
+from collections.abc import Iterable
+from typing import Protocol
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from cms.errors import KopaError
 from quizzes.models import Question, QuestionCategory
 from quizzes.services import gift, moodle_xml
-from quizzes.services.bank_import import ImportFailed, import_questions
+from quizzes.services.bank_import import ImportFailed, ParsedQuestion, import_questions
 
-FORMATS = {"xml": moodle_xml, "gift": gift}
+
+class Format(Protocol):
+    """What each format's module provides."""
+
+    def parse(self, content: bytes, /) -> tuple[list[ParsedQuestion], list[tuple[int, str]]]:
+        ...
+
+    def export(self, questions: Iterable[Question], /) -> str: ...
+
+
+FORMATS: dict[str, Format] = {"xml": moodle_xml, "gift": gift}
 
 
 def guess_format(filename: str) -> str:
@@ -27,7 +41,7 @@ def import_file(*, content: bytes, fmt: str, into: QuestionCategory | None = Non
     return import_questions(parsed=parsed, problems=problems, into=into, language=language)
 
 
-def export_questions(*, questions, fmt: str) -> str:
+def export_questions(*, questions: Iterable[Question], fmt: str) -> str:
     if fmt not in FORMATS:
         raise KopaError(_("Unknown format; use Moodle XML or GIFT."), code="bad_format")
     questions = list(questions.select_related("category")) if hasattr(questions, "select_related") \
@@ -35,7 +49,7 @@ def export_questions(*, questions, fmt: str) -> str:
     return FORMATS[fmt].export(questions)
 
 
-def questions_in(category: QuestionCategory | None):
+def questions_in(category: QuestionCategory | None) -> QuerySet[Question]:
     if category is None:
         return Question.objects.all()
     return Question.objects.filter(category_id__in=category.descendant_ids())

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any, TypedDict
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -15,7 +16,7 @@ from django.utils.translation import pgettext
 
 from cms.errors import KopaError
 from cms.uploads import UploadRefused, check_upload
-from quizzes.models import KINDS, QuestionCategory
+from quizzes.models import KINDS, Question, QuestionCategory
 from quizzes.models.questions import parse_cloze
 
 FILES_FOLDER = "quizzes/files"
@@ -32,8 +33,26 @@ class ParsedQuestion:
     general_feedback: str = ""
     default_mark: Decimal = Decimal(1)
     category: list[str] = field(default_factory=list)
-    fields: dict = field(default_factory=dict)
+    # The kind's own model fields by name (see KINDS); what each holds depends on the kind.
+    fields: dict[str, Any] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
+
+
+class ParsedAnswer(TypedDict):
+    """A choice or accepted answer as read from a file."""
+
+    text: str
+    fraction: Decimal
+    feedback: str
+
+
+class ParsedNumber(TypedDict):
+    """A numerical answer as read from a file (value None: Moodle's "any other answer")."""
+
+    value: Decimal | None
+    tolerance: Decimal
+    fraction: Decimal
+    feedback: str
 
 
 class ImportFailed(KopaError):
@@ -48,7 +67,8 @@ class ImportFailed(KopaError):
         self.problems = problems
 
 
-def decimal_or_problem(value: str, line: int, problems: list, what: str) -> Decimal:
+def decimal_or_problem(value: str, line: int, problems: list[tuple[int, str]],
+                       what: str) -> Decimal:
     try:
         return Decimal(str(value).strip() or "0")
     except InvalidOperation:
@@ -75,7 +95,7 @@ def _store_files(html: str, files: dict[str, bytes]) -> str:
 _HTML_PARTS = ("text", "feedback")
 
 
-def _store_field_files(fields: dict, files: dict[str, bytes]) -> dict:
+def _store_field_files(fields: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
     """The kind's own fields of an imported question, with their `@@PLUGINFILE@@` images
     stored."""
     stored = dict(fields)
@@ -91,7 +111,7 @@ def _store_field_files(fields: dict, files: dict[str, bytes]) -> dict:
 
 
 def _category(path: list[str], root: QuestionCategory | None,
-              cache: dict) -> QuestionCategory:
+              cache: dict[tuple[int | None, str], QuestionCategory]) -> QuestionCategory:
     parent = root
     for name in path:
         key = (parent.pk if parent else None, name)
@@ -131,12 +151,13 @@ def validate(parsed: list[ParsedQuestion], problems: list[tuple[int, str]]) -> N
 
 @transaction.atomic
 def import_questions(*, parsed: list[ParsedQuestion], problems: list[tuple[int, str]],
-                     into: QuestionCategory | None = None, language: str = "") -> list:
+                     into: QuestionCategory | None = None,
+                     language: str = "") -> list[Question]:
     """Saves every parsed question, or none when any problem was found."""
     validate(parsed, problems)
     if problems:
         raise ImportFailed(sorted(problems))
-    cache: dict = {}
+    cache: dict[tuple[int | None, str], QuestionCategory] = {}
     created = []
     for item in parsed:
         model = KINDS[item.kind]

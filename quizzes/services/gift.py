@@ -3,12 +3,19 @@ several gaps or for ordering; Kopā reads and writes them with two small extensi
 `::name::[cloze]text with \\{1:SA:=gap\\}` and `{>first >second >third}`."""
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
-from quizzes.models import Question
-from quizzes.services.bank_import import ParsedQuestion, decimal_or_problem
+from quizzes.models import GapFillQuestion, Question, QuestionCategory
+from quizzes.services.bank_import import (
+    ParsedAnswer,
+    ParsedNumber,
+    ParsedQuestion,
+    decimal_or_problem,
+)
 
 SPECIAL = "~=#{}:"
 
@@ -70,9 +77,10 @@ def _feedback(body: str) -> tuple[str, str]:
     return unescape(body[:cut]), unescape(body[cut + 1:])
 
 
-def _blocks(content: str):
+def _blocks(content: str) -> Iterator[tuple[int, str]]:
     """Questions separated by blank lines, with the line each starts on."""
-    block, start = [], 0
+    block: list[str] = []
+    start = 0
     for number, line in enumerate(content.splitlines(), start=1):
         if line.strip().startswith("//"):
             continue
@@ -88,7 +96,8 @@ def _blocks(content: str):
         yield start, "\n".join(block)
 
 
-def _parse_one(line: int, raw: str, category: list[str], problems) -> ParsedQuestion | None:
+def _parse_one(line: int, raw: str, category: list[str],
+               problems: list[tuple[int, str]]) -> ParsedQuestion | None:
     name, fmt = "", ""
     text = raw.strip()
     if text.startswith("::"):
@@ -121,9 +130,9 @@ def _parse_one(line: int, raw: str, category: list[str], problems) -> ParsedQues
         question.kind, question.fields = "essay", {}
         return question
     if re.fullmatch(r"(T|TRUE|F|FALSE)(#.*)?", body, re.S):
-        value, _sep, rest = body.partition("#")
+        letter, _sep, rest = body.partition("#")
         wrong_feedback, _sep, right_feedback = rest.partition("#")
-        correct = value in ("T", "TRUE")
+        correct = letter in ("T", "TRUE")
         question.kind = "true_false"
         question.fields = {"correct_answer": correct,
                            "feedback_true": unescape(right_feedback if correct
@@ -133,11 +142,12 @@ def _parse_one(line: int, raw: str, category: list[str], problems) -> ParsedQues
         return question
     if body.startswith("#"):
         question.kind = "numerical"
-        rows = []
+        rows: list[tuple[str, ParsedNumber]] = []
         entries = _split_unescaped(body[1:], "=") or [("=", body[1:])]
         for marker, entry in entries:
             fraction, entry = _credit(entry, marker or "=")
             value_text, feedback = _feedback(entry)
+            value: Decimal | None
             if value_text == "*":
                 # Moodle's "any other answer" (Kopā's extension of GIFT, as in Moodle XML).
                 value, tolerance = None, Decimal(0)
@@ -170,7 +180,7 @@ def _parse_one(line: int, raw: str, category: list[str], problems) -> ParsedQues
             pairs.append(("pair", {"item": unescape(item), "answer": unescape(answer)}))
         question.kind, question.fields = "matching", {"pairs": pairs}
         return question
-    answers = []
+    answers: list[ParsedAnswer] = []
     for marker, entry in entries:
         if marker not in "=~":
             problems.append((line, _("Each answer must start with = or ~.")))
@@ -221,7 +231,8 @@ def parse(content: bytes) -> tuple[list[ParsedQuestion], list[tuple[int, str]]]:
     return parsed, problems
 
 
-def _answers(rows, *, right_marker: str = "=") -> str:
+def _answers(rows: Iterable[Mapping[str, Any]], *, right_marker: str = "=") -> str:
+    """A frozen spec's choices or answers (JSON) as GIFT lines."""
     out = []
     for row in rows:
         fraction = Decimal(str(row["fraction"]))
@@ -241,7 +252,7 @@ def export_question(question: Question) -> str:
     kind = spec["kind"]
     head = f"::{escape(question.name)}::"
     text = f"[html]{escape(question.text)}"
-    if kind == "gap_fill":
+    if isinstance(question, GapFillQuestion):  # kind "gap_fill"
         return f"{head}[cloze]{escape(question.cloze_text)}\n"
     if kind == "single_choice":
         body = _answers(spec["choices"])
@@ -276,8 +287,9 @@ def export_question(question: Question) -> str:
     return f"{head}{text} {{\n{body}\n}}\n" if body else f"{head}{text} {{}}\n"
 
 
-def export(questions) -> str:
-    out, current = [], None
+def export(questions: Iterable[Question]) -> str:
+    out: list[str] = []
+    current: QuestionCategory | None = None
     for question in sorted(questions, key=lambda q: (q.category.path, q.pk)):
         if question.category != current:
             current = question.category

@@ -3,15 +3,19 @@
 import base64
 import re
 import xml.parsers.expat
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import NoReturn
 from xml.sax.saxutils import escape, quoteattr
 
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
-from quizzes.models import Question, QuestionCategory
+from quizzes.models import GapFillQuestion, Question, QuestionCategory
 from quizzes.services.bank_import import (
     FILES_FOLDER,
+    ParsedAnswer,
+    ParsedNumber,
     ParsedQuestion,
     decimal_or_problem,
     file_data,
@@ -26,7 +30,7 @@ class Node:
 
     __slots__ = ("attrs", "children", "line", "tag", "text")
 
-    def __init__(self, tag: str, attrs: dict, line: int):
+    def __init__(self, tag: str, attrs: dict[str, str], line: int) -> None:
         self.tag, self.attrs, self.line = tag, attrs, line
         self.children: list[Node] = []
         self.text = ""
@@ -52,18 +56,18 @@ def parse_tree(content: bytes) -> Node:
     root = Node("#root", {}, 0)
     stack = [root]
 
-    def refuse(*args):
+    def refuse(*args: object) -> NoReturn:
         raise ValueError(_("DTDs and entities are not allowed"))
 
-    def start(tag, attrs):
+    def start(tag: str, attrs: dict[str, str]) -> None:
         node = Node(tag, attrs, parser.CurrentLineNumber)
         stack[-1].children.append(node)
         stack.append(node)
 
-    def end(tag):
+    def end(tag: str) -> None:
         stack.pop()
 
-    def data(text):
+    def data(text: str) -> None:
         stack[-1].text += text
 
     parser.StartElementHandler, parser.EndElementHandler = start, end
@@ -85,7 +89,8 @@ def _category_path(text: str) -> list[str]:
 def _files(node: Node) -> dict[str, bytes]:
     """Every file of a question: Moodle puts each beside the text that uses it (question
     text, feedback, answers), and they are all referred to as `@@PLUGINFILE@@/name`."""
-    found, todo = {}, [node]
+    found: dict[str, bytes] = {}
+    todo = [node]
     while todo:
         current = todo.pop()
         for child in current.children:
@@ -96,12 +101,12 @@ def _files(node: Node) -> dict[str, bytes]:
     return found
 
 
-def _fraction(node: Node, problems, line) -> Decimal:
+def _fraction(node: Node, problems: list[tuple[int, str]], line: int) -> Decimal:
     return decimal_or_problem(node.attrs.get("fraction", "0"), line, problems,
                               _("fraction")) / 100
 
 
-def _answers(node: Node, problems) -> list:
+def _answers(node: Node, problems: list[tuple[int, str]]) -> list[tuple[str, ParsedAnswer]]:
     return [("answer", {"text": a.value("text") or a.text.strip(),
                         "fraction": _fraction(a, problems, a.line),
                         "feedback": re.sub(r"<[^>]+>", "", a.value("feedback"))[:500]})
@@ -121,7 +126,7 @@ def parse(content: bytes) -> tuple[list[ParsedQuestion], list[tuple[int, str]]]:
     if quiz is None:
         return [], [(1, _("This is not a Moodle XML question file (no <quiz> element)."))]
     category: list[str] = []
-    parsed = []
+    parsed: list[ParsedQuestion] = []
     for node in quiz.findall("question"):
         kind = node.attrs.get("type", "")
         if kind not in SUPPORTED:
@@ -159,7 +164,7 @@ def parse(content: bytes) -> tuple[list[ParsedQuestion], list[tuple[int, str]]]:
                                "case_sensitive": node.value("usecase", "0") == "1"}
         elif kind == "numerical":
             question.kind = "numerical"
-            rows = []
+            rows: list[tuple[str, ParsedNumber]] = []
             for answer in node.findall("answer"):
                 value_text = (answer.value("text") or answer.text).strip()
                 rows.append(("answer", {
@@ -175,7 +180,7 @@ def parse(content: bytes) -> tuple[list[ParsedQuestion], list[tuple[int, str]]]:
             question.kind = "matching"
             question.fields = {"shuffle_choices": shuffle, "pairs": [
                 ("pair", {"item": re.sub(r"<[^>]+>", "", sub.value("text")).strip(),
-                          "answer": sub.find("answer").value("text") if sub.find("answer")
+                          "answer": found.value("text") if (found := sub.find("answer"))
                           else ""})
                 for sub in node.findall("subquestion")]}
         elif kind in ("cloze", "multianswer"):
@@ -209,7 +214,7 @@ def _embed_files(html: str) -> tuple[str, str]:
     files = []
     prefix = default_storage.url(FILES_FOLDER + "/")
 
-    def swap(match):
+    def swap(match: re.Match[str]) -> str:
         url = match.group(2)
         path = FILES_FOLDER + "/" + url[len(prefix):]
         if not default_storage.exists(path):
@@ -224,11 +229,11 @@ def _embed_files(html: str) -> tuple[str, str]:
     return html, "".join(files)
 
 
-def _percent(fraction) -> str:
+def _percent(fraction: float | Decimal) -> str:
     return f"{Decimal(str(fraction)) * 100:.5f}".rstrip("0").rstrip(".") or "0"
 
 
-def _answer(text: str, fraction, feedback: str = "", extra: str = "") -> str:
+def _answer(text: str, fraction: float | Decimal, feedback: str = "", extra: str = "") -> str:
     return (f'<answer fraction="{_percent(fraction)}" format="html"><text>{escape(text)}</text>'
             f"{extra}<feedback format=\"html\"><text>{escape(feedback)}</text></feedback>"
             "</answer>\n")
@@ -241,7 +246,7 @@ def export_question(question: Question) -> str:
               "true_false": "truefalse", "short_answer": "shortanswer",
               "numerical": "numerical", "gap_fill": "cloze", "matching": "matching",
               "ordering": "ordering", "essay": "essay"}[kind]
-    text = question.cloze_text if kind == "gap_fill" else question.text
+    text = question.cloze_text if isinstance(question, GapFillQuestion) else question.text
     text, files = _embed_files(text)
     out = [f'<question type="{moodle}">\n', _text("name", question.name, html=False),
            _text("questiontext", text, extra=files),
@@ -282,7 +287,7 @@ def export_question(question: Question) -> str:
     return "".join(out)
 
 
-def export(questions) -> str:
+def export(questions: Iterable[Question]) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n']
     current: QuestionCategory | None = None
     for question in sorted(questions, key=lambda q: (q.category.path, q.pk)):

@@ -1,6 +1,7 @@
 """The architecture README describes, checked by the tools `make lint` runs, so `make test`
-(and CI) fails on a new upward import as well."""
+(and CI) fails on a new upward import, or an untyped service, as well."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,22 @@ def test_an_upward_import_would_be_caught(tmp_path):
                             env={"PYTHONPATH": str(tmp_path), "PATH": str(BIN)})
     assert result.returncode != 0
     assert "courses is not allowed to import certificates" in result.stdout
+
+
+APPS = ("cms", "accounts", "courses", "lessons", "quizzes", "organisations", "attendance",
+        "certificates", "reports")
+
+
+def test_services_and_selectors_type_check_strictly():
+    """mypy --strict with django-stubs (pyproject.toml's [tool.mypy]) over every services
+    and selectors module of the apps finds nothing, and really reads all of them. About 10 s
+    from a clean cache (CI), 3 s with `.mypy_cache`."""
+    modules = {path for app in APPS for pattern in ("services.py", "services/**/*.py",
+                                                    "selectors.py", "selectors/**/*.py")
+               for path in (ROOT / app).glob(pattern)}
+    result = subprocess.run([str(BIN / "mypy")], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    checked = re.search(r"Success: no issues found in (\d+) source files", result.stdout)
+    assert checked, result.stdout[-2000:]
+    assert int(checked.group(1)) == len(modules) > 40
