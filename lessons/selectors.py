@@ -14,13 +14,12 @@ from wagtail.models import Locale, Page
 from accounts.models import User
 from courses.models import CoursePage, Enrollment
 from courses.registry import CriterionResult
-from courses.selectors.catalogue import courses_in_language, visible_q
+from courses.selectors.catalogue import courses_in_language
 from courses.selectors.outline import (
     ItemProgress,
     course_outlines,
-    original_courses,
     outline_around,
-    tree_q,
+    required_keys_by_course,
 )
 from lessons.models import LessonPage, LessonProgress
 
@@ -85,23 +84,6 @@ def outline_progress(user: User | AnonymousUser | None,
 
 # --- the "lessons" completion rule ---------------------------------------------------------
 
-def _required_keys_by_course(courses: list[CoursePage]) -> dict[int, set[UUID]]:
-    """The required lessons of each course's original tree, the tree its outline shows
-    (courses.selectors.outline), whichever translation a group is attached to."""
-    if not courses:
-        return {}
-    originals = original_courses(courses)
-    keys: dict[int, set[UUID]] = {course.pk: set() for course in courses}
-    rows = (LessonPage.objects.filter(tree_q(originals.values(), levels=(2,)))
-            .filter(visible_q(), required_for_completion=True)
-            .values_list("path", "translation_key"))
-    for path, key in rows:
-        for course_pk, original in originals.items():
-            if path.startswith(original.path):
-                keys[course_pk].add(key)
-    return keys
-
-
 def _result(required: set[UUID], done: int) -> CriterionResult:
     from django.utils.translation import gettext as _
 
@@ -116,7 +98,7 @@ def evaluate_lessons_many(enrollments: list[Enrollment]) -> dict[int, CriterionR
     """Three queries for any number of enrolments: the courses' originals, their required
     lessons, and which of them their learners have done."""
     courses = {enrollment.run.course_id: enrollment.run.course for enrollment in enrollments}
-    required = _required_keys_by_course(list(courses.values()))
+    required = required_keys_by_course(list(courses.values()), LessonPage)
     all_keys = set().union(*required.values()) if required else set()
     users = {enrollment.user_id for enrollment in enrollments}
     done: dict[int, set[UUID]] = {}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from accounts.models import User
-from courses.models import CoursePage, Enrollment
+from courses.models import Enrollment
 from quizzes.models import Attempt, AttemptAnswer, QuizPage, ReviewItem
 from quizzes.models.choice_kinds import _ChoiceQuestionBase
 from quizzes.models.kinds import kind_of
@@ -242,27 +242,6 @@ def question_statistics(*, quiz: QuizPage,
 
 # --- completion -------------------------------------------------------------------------
 
-def _required_keys_by_course(courses: Iterable[CoursePage]) -> dict[int, set[UUID]]:
-    """The required quizzes of each course's original tree — the tree its outline shows
-    (courses.selectors.outline) — whichever translation a group is attached to. Two
-    queries for any number of courses."""
-    from courses.selectors.catalogue import visible_q
-    from courses.selectors.outline import original_courses, tree_q
-
-    originals = original_courses(courses)
-    keys: dict[int, set[UUID]] = {course.pk: set() for course in courses}
-    if not originals:
-        return keys
-    rows = (QuizPage.objects.filter(tree_q(originals.values(), levels=(2,)))
-            .filter(visible_q(), required_for_completion=True)
-            .values_list("path", "translation_key"))
-    for path, key in rows:
-        for course_pk, original in originals.items():
-            if path.startswith(original.path):
-                keys[course_pk].add(key)
-    return keys
-
-
 def outline_progress(user: User | AnonymousUser | None,
                      pages: list[Page]) -> "dict[int, ItemProgress]":
     """The quizzes among a course outline's (original) pages: whether completion needs
@@ -331,8 +310,10 @@ def evaluate_quizzes_passed_many(enrollments: list[Enrollment]
     by_course: dict[int, list[Enrollment]] = defaultdict(list)
     for enrollment in enrollments:
         by_course[enrollment.run.course_id].append(enrollment)
-    required = _required_keys_by_course(
-        [group[0].run.course for group in by_course.values()])
+    from courses.selectors.outline import required_keys_by_course
+
+    required = required_keys_by_course(
+        [group[0].run.course for group in by_course.values()], QuizPage)
     for course_id, course_enrollments in by_course.items():
         keys = required.get(course_id, set())
         if not keys:

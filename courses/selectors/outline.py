@@ -77,6 +77,26 @@ def tree_q(courses: Iterable[Page], *, levels: Iterable[int]) -> Q:
     return condition
 
 
+def required_keys_by_course(courses: Iterable[CoursePage], model: type[Page]
+                            ) -> dict[int, set[UUID]]:
+    """The translation keys of the `model` pages (lessons, quizzes) completion requires in
+    each course's original tree — the tree its outline shows — whichever translation a
+    group is attached to. Two queries for any number of courses."""
+    courses = list(courses)
+    keys: dict[int, set[UUID]] = {course.pk: set() for course in courses}
+    originals = original_courses(courses) if courses else {}
+    if not originals:
+        return keys
+    rows = (model.objects.filter(tree_q(originals.values(), levels=(2,)))
+            .filter(visible_q(), required_for_completion=True)
+            .values_list("path", "translation_key"))
+    for path, key in rows:
+        for course_pk, original in originals.items():
+            if path.startswith(original.path):
+                keys[course_pk].add(key)
+    return keys
+
+
 # --- progress sources -------------------------------------------------------------------
 
 @dataclass

@@ -7,13 +7,12 @@ after-commit hooks run here as they would at the end of the request, and none ma
 Only /health/ answers differently: 503, naming the cache and the broker."""
 
 import pytest
-from django.core.cache import caches
 
+from tests.cms.test_degraded_cache import NOBODY, redis_down  # noqa: F401 (a fixture)
 from tests.security.test_access_matrix import TABLES, client_for, outcome, request
 from tests.worker import publishing_to
 
 pytestmark = [pytest.mark.fault, pytest.mark.django_db]
-NOBODY = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
 # The people who use the site day to day; the other roles see the same routes.
 ROLES = ("anonymous", "learner", "teacher", "coordinator", "manager")
 CELLS = [pytest.param(kind, key, method, role, id=f"{kind}|{key}|{method}|{role}")
@@ -22,15 +21,9 @@ CELLS = [pytest.param(kind, key, method, role, id=f"{kind}|{key}|{method}|{role}
 
 
 @pytest.fixture
-def redis_gone(settings):
-    settings.CACHES = {
-        "default": {"BACKEND": "cms.cache.FallbackRedisCache", "LOCATION": NOBODY,
-                    "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}},
-        "fallback": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                     "LOCATION": "kopa_cache"},
-    }
+def redis_gone(redis_down, settings):  # noqa: F811 (the fixture imported above)
+    """The cache as tests/cms/test_degraded_cache.py leaves it, and the broker too."""
     settings.CELERY_BROKER_URL = NOBODY
-    caches["fallback"].clear()
     with publishing_to(NOBODY):
         yield
 
