@@ -11,7 +11,7 @@ PORT ?= 8000
 # Test processes: one per core (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test bench install messages migrate demo lint browser-deps clean
+.PHONY: run test test-fast bench install messages migrate demo lint browser-deps clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ browser-deps: ## Debian's Chromium for browser tests and Noto fonts for PDFs, wh
 
 test: install messages lint browser-deps ## the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+test-fast: install messages ## the inner loop: without browser, fault, fuzz, packaging and worker tests
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser and not fault and not fuzz and not packaging and not worker" $(PYTEST_ARGS)
 
 bench: demo ## benchmarks on the demo data; they print their figures
 	$(PY) bench/run.py

@@ -65,6 +65,24 @@ def error_statuses(path: str, method: str, spec: dict[str, Any], optional: bool)
     return statuses
 
 
+# PostgreSQL cannot store NUL, so no text the API takes may hold it (cms.middleware refuses
+# it with 400 `nul_character`); the schema says so, for clients and fuzzers alike.
+NO_NUL = "^[^\x00]*$"
+
+
+def forbid_nul(node: Any) -> None:
+    """Every free string of the schema (no format, enum or pattern of its own) says it
+    holds no NUL character."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"format", "enum", "pattern"} & set(node):
+            node["pattern"] = NO_NUL
+        for value in node.values():
+            forbid_nul(value)
+    elif isinstance(node, list):
+        for value in node:
+            forbid_nul(value)
+
+
 def document_errors(api: NinjaAPI, schema: dict[str, Any]) -> dict[str, Any]:
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     error_schema = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -82,6 +100,8 @@ def document_errors(api: NinjaAPI, schema: dict[str, Any]) -> dict[str, Any]:
             if optional and spec.get("security"):
                 # Anyone may call it; a caller who signs in is recognised.
                 spec["security"] = [*spec.get("security", []), {}]
+    forbid_nul(schema["paths"])
+    forbid_nul(components)
     return schema
 
 

@@ -1,7 +1,6 @@
 """The participation report over the API, for managers and coordinators; the filters are
 the web form's, checked the same way."""
 
-import datetime
 from decimal import Decimal
 
 from django.http import HttpRequest
@@ -45,11 +44,16 @@ def line_out(line: selectors.Line) -> LineOut:
                    attendance_percent=line.attendance_percent)
 
 
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
 class ReportQuery(Schema):
     """The web form's filters, all optional; checked by the same form."""
 
-    starts: datetime.date | None = Field(None, description="Groups running on or after")
-    ends: datetime.date | None = Field(None, description="Groups running on or before")
+    # Dates as the form reads them (YYYY-MM-DD); not `date`, which would also take a
+    # number of seconds since 1970.
+    starts: str | None = Field(None, pattern=DATE, description="Groups running on or after")
+    ends: str | None = Field(None, pattern=DATE, description="Groups running on or before")
     course: int | None = Field(None, description="A course's id (the original language)")
     region: Region | None = None
     language: str | None = Field(None, description="Language of instruction, e.g. lv, ru")

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from wagtail.models import Locale
 
 from accounts.auth import public_auth
@@ -35,9 +35,10 @@ class CourseFilters(Schema):
     region: Region | None = None
     city: str | None = None
     format: DeliveryFormat | None = None
-    starts_within: int | None = None
+    starts_within: int | None = Field(None, ge=1, le=3650,
+                                      description="Groups starting within this many days")
     lang: str | None = None
-    page: int = 1
+    page: int = Field(1, ge=1)
 
 
 class UpcomingRunOut(Schema):
