@@ -30,7 +30,25 @@ def _is_any_other(text: str) -> bool:
     return text.partition(":")[0].strip() == "*"
 
 
-class ShortAnswerQuestion(Question):
+class TypedAnswer:
+    """What kinds graded against a list of answers (`_best`) share: the typed text as the
+    response, and the feedback of the answer it matched."""
+
+    @classmethod
+    def feedback(cls, spec, response):
+        best = cls._best(spec, response)
+        return best["feedback"] if best else ""
+
+    @classmethod
+    def describe_response(cls, spec, response):
+        return typed_text(response)
+
+    @classmethod
+    def valid_response(cls, spec, response):
+        return valid_text_response(response)
+
+
+class ShortAnswerQuestion(TypedAnswer, Question):
     kind = "short_answer"
     answers = StreamField([("answer", AnswerBlock())], verbose_name=_("accepted answers"),
                           min_num=1)
@@ -76,21 +94,8 @@ class ShortAnswerQuestion(Question):
         best = max(spec["answers"], key=lambda a: a["fraction"], default=None)
         return best["text"] if best else ""
 
-    @classmethod
-    def feedback(cls, spec, response):
-        best = cls._best(spec, response)
-        return best["feedback"] if best else ""
 
-    @classmethod
-    def describe_response(cls, spec, response):
-        return typed_text(response)
-
-    @classmethod
-    def valid_response(cls, spec, response):
-        return valid_text_response(response)
-
-
-class NumericalQuestion(Question):
+class NumericalQuestion(TypedAnswer, Question):
     kind = "numerical"
     answers = StreamField([("answer", NumericalAnswerBlock())],
                           verbose_name=_("accepted answers"), min_num=1)
@@ -136,19 +141,6 @@ class NumericalQuestion(Question):
         if best is None:
             return ""
         return f"{best['value']:g}" + (f" ± {best['tolerance']:g}" if best["tolerance"] else "")
-
-    @classmethod
-    def feedback(cls, spec, response):
-        best = cls._best(spec, response)
-        return best["feedback"] if best else ""
-
-    @classmethod
-    def describe_response(cls, spec, response):
-        return typed_text(response)
-
-    @classmethod
-    def valid_response(cls, spec, response):
-        return valid_text_response(response)
 
 
 class GapFillQuestion(Question):
