@@ -2,11 +2,14 @@
 groups with their counts, one group's learners and certificates with the actions, and one
 certificate's history. Every action is a POST that calls a service."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from certificates import permissions, selectors, services
@@ -112,28 +115,28 @@ def sign_off(request: HttpRequest, enrollment_id: int) -> HttpResponse:
     return redirect("certificates_admin:run", run_id=enrollment.run_id)
 
 
-@require_POST
-def reissue_one(request: HttpRequest, pk: int) -> HttpResponse:
-    certificate = managed_certificate_or_404(request, pk)
-    back = reverse("certificates_admin:certificate", kwargs={"pk": pk})
-    failed = run_with_reason(request, services.reissue_certificate, back=back,
-                             certificate=certificate)
-    if failed:
-        return failed
-    messages.success(request, _("The certificate is being re-issued."))
-    return redirect(back)
+def _certificate_action(service: Callable[..., object], done: str
+                        ) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A manager's action on one certificate that needs a reason (re-issue, revoke)."""
+
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        certificate = managed_certificate_or_404(request, pk)
+        back = reverse("certificates_admin:certificate", kwargs={"pk": pk})
+        failed = run_with_reason(request, service, back=back, certificate=certificate)
+        if failed:
+            return failed
+        messages.success(request, done)
+        return redirect(back)
+
+    return view
 
 
-@require_POST
-def revoke_one(request: HttpRequest, pk: int) -> HttpResponse:
-    certificate = managed_certificate_or_404(request, pk)
-    back = reverse("certificates_admin:certificate", kwargs={"pk": pk})
-    failed = run_with_reason(request, services.revoke_certificate, back=back,
-                             certificate=certificate)
-    if failed:
-        return failed
-    messages.success(request, _("The certificate has been revoked."))
-    return redirect(back)
+# Lazy: the message is put in the language of each request, not of the import.
+reissue_one = _certificate_action(services.reissue_certificate,
+                                  gettext_lazy("The certificate is being re-issued."))
+revoke_one = _certificate_action(services.revoke_certificate,
+                                 gettext_lazy("The certificate has been revoked."))
 
 
 @require_POST
