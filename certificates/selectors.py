@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import User
 from certificates.codes import MalformedCode, normalise_code
 from certificates.models import Certificate, CertificateBatch
-from courses.models import CourseRun, Enrollment
+from courses.models import SEAT_STATES, CourseRun, Enrollment
 from courses.registry import CriterionResult
 from courses.selectors.completion import completion_status_many
 
@@ -59,7 +59,7 @@ def run_overview(run: CourseRun) -> list[Enrollment]:
     """Every enrolment of a group that holds or held a seat, with its certificate (if any),
     in one query."""
     return list(run.enrollments.filter(
-        state__in=[Enrollment.State.ACTIVE, Enrollment.State.COMPLETED])
+        state__in=SEAT_STATES)
         .select_related("user", "certificate").order_by("user__last_name", "user__first_name",
                                                         "pk"))
 
@@ -116,8 +116,7 @@ class LearnerCourse:
 def learner_courses(user: User) -> list[LearnerCourse]:
     """For `/my/`: each current or completed enrolment, its certificate, and what is left to
     complete it."""
-    enrollments = list(Enrollment.objects.filter(user=user, state__in=[
-        Enrollment.State.ACTIVE, Enrollment.State.COMPLETED])
+    enrollments = list(Enrollment.objects.filter(user=user, state__in=SEAT_STATES)
         .select_related("run__course", "certificate").order_by("-created_at", "pk"))
     statuses = completion_status_many(
         [e for e in enrollments if e.state == Enrollment.State.ACTIVE])

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
 from accounts.models import User
-from courses.models import CoursePage, Enrollment
+from courses.models import SEAT_STATES, CoursePage, Enrollment
 from courses.registry import CriterionResult
 from courses.selectors.catalogue import courses_in_language
 from courses.selectors.outline import (
@@ -127,7 +127,7 @@ def my_courses(*, user: User, limit: int = 20) -> list[dict[str, object]]:
     progress and the next thing to study, in a fixed number of queries. Shown in the
     learner's language where a translation exists."""
     enrolled = set(Enrollment.objects.filter(
-        user=user, state__in=[Enrollment.State.ACTIVE, Enrollment.State.COMPLETED])
+        user=user, state__in=SEAT_STATES)
         .values_list("run__course__translation_key", flat=True))
     studied_paths = list(LessonPage.objects.filter(progress__user=user)
                          .values_list("path", "depth"))

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from attendance.models import AttendancePolicy
 from attendance.selectors.hours import hours, policies_for, with_hours
-from courses.models import CourseRun, Enrollment
+from courses.models import SEAT_STATES, CourseRun, Enrollment
 from courses.models.choices import AttendanceBasis
 
 HUNDRED = Decimal("100")
@@ -128,7 +128,7 @@ def run_figures(run_id: int, enrollment_ids: list[int] | None = None, *,
                 now: datetime.datetime | None = None) -> list[EnrollmentFigures]:
     """Figures for the people of a group (or some of them: a coordinator's participants),
     in two queries whatever the group's size."""
-    states = [Enrollment.State.ACTIVE, Enrollment.State.COMPLETED]
+    states = list(SEAT_STATES)
     if include_withdrawn:
         states.append(Enrollment.State.WITHDRAWN)
     enrollments = Enrollment.objects.filter(run_id=run_id, state__in=states)

@@ -21,7 +21,7 @@ from accounts.services import USERNAME_ALPHABET, supported_language
 from accounts.validators import refuse_control_characters
 from cms.errors import Conflict
 from courses import services as course_services
-from courses.models import CourseRun, Enrollment
+from courses.models import SEAT_STATES, CourseRun, Enrollment
 from courses.permissions import is_manager
 from organisations.countries import country_code
 from organisations.models import Organisation, Participant, ParticipantImport
@@ -206,7 +206,7 @@ def check_seats(*, run: CourseRun, checks: list[RowCheck]) -> None:
                    .exclude(state=Enrollment.State.WITHDRAWN)
                    .values_list("user_id", flat=True)) if existing else set()
     free = run.capacity - run.enrollments.filter(
-        state__in=(Enrollment.State.ACTIVE, Enrollment.State.COMPLETED)).count()
+        state__in=SEAT_STATES).count()
     for check in checks:
         if check.errors:
             continue
