@@ -104,3 +104,17 @@ def test_deployment_entry_points_default_to_production_settings(entry_point):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "cms.settings.production", result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flushed_database_gets_its_tree_roots_back():
+    """A flush (as after every transactional test) signals post_migrate: the page root,
+    the root collection and the default locale are made again, so a later test (or a
+    restored database) can add pages and documents."""
+    from django.core.management import call_command
+    from wagtail.models import Collection, Locale, Page
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert Page.get_first_root_node() is not None
+    assert Collection.get_first_root_node() is not None
+    assert Locale.objects.filter(language_code="lv").exists()
