@@ -30,14 +30,8 @@ def _is_any_other(text: str) -> bool:
     return text.partition(":")[0].strip() == "*"
 
 
-class TypedAnswer:
-    """What kinds graded against a list of answers (`_best`) share: the typed text as the
-    response, and the feedback of the answer it matched."""
-
-    @classmethod
-    def feedback(cls, spec, response):
-        best = cls._best(spec, response)
-        return best["feedback"] if best else ""
+class TypedText:
+    """Kinds whose response is text the learner typed: shown and checked as such."""
 
     @classmethod
     def describe_response(cls, spec, response):
@@ -46,6 +40,16 @@ class TypedAnswer:
     @classmethod
     def valid_response(cls, spec, response):
         return valid_text_response(response)
+
+
+class TypedAnswer(TypedText):
+    """Typed kinds graded against a list of answers (`_best`): the feedback shown is the
+    matched answer's."""
+
+    @classmethod
+    def feedback(cls, spec, response):
+        best = cls._best(spec, response)
+        return best["feedback"] if best else ""
 
 
 class ShortAnswerQuestion(TypedAnswer, Question):
@@ -303,7 +307,7 @@ class GapFillQuestion(Question):
         return "; ".join(described)
 
 
-class EssayQuestion(Question):
+class EssayQuestion(TypedText, Question):
     kind = "essay"
     manual_grading = True
     grader_info = models.TextField(_("information for graders"), blank=True)
@@ -327,11 +331,3 @@ class EssayQuestion(Question):
     @classmethod
     def grade_spec(cls, spec, response):
         return None
-
-    @classmethod
-    def describe_response(cls, spec, response):
-        return typed_text(response)
-
-    @classmethod
-    def valid_response(cls, spec, response):
-        return valid_text_response(response)
